@@ -1,0 +1,40 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { Module } from '@nestjs/common';
+import { MessagingModule } from '@portal/messaging';
+import { ApiKeyResolver, APP_CONFIG, AppLoggerModule, HealthModule, MetricsController } from '@portal/service-kit';
+import { StoredApiKeyResolver } from './auth/stored-api-key.resolver';
+import { ApiKeysController } from './clients/api-keys.controller';
+import { ClientsController } from './clients/clients.controller';
+import { ClientSettingsConfig } from './config';
+import { ConnectionsController } from './connections/connections.controller';
+import { CouriersController } from './couriers/couriers.controller';
+import { ormOptions } from './orm-options';
+import { SettingsPublisher } from './publishing/settings-publisher';
+
+export class ClientSettingsModule {
+  static create(config: ClientSettingsConfig) {
+    @Module({
+      imports: [
+        AppLoggerModule.forRoot('client-settings', config.LOG_LEVEL),
+        MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: true }),
+        MessagingModule.forRoot({
+          useFactory: () => ({
+            redisUrl: config.REDIS_URL,
+            prefix: config.QUEUE_PREFIX,
+            outboxPollMs: config.OUTBOX_POLL_MS,
+            outboxBatchSize: config.OUTBOX_BATCH_SIZE,
+          }),
+        }),
+        HealthModule,
+      ],
+      controllers: [CouriersController, ClientsController, ApiKeysController, ConnectionsController, MetricsController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: ApiKeyResolver, useClass: StoredApiKeyResolver },
+        SettingsPublisher,
+      ],
+    })
+    class AppModule {}
+    return AppModule;
+  }
+}

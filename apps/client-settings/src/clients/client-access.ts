@@ -1,0 +1,12 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { notFound, Principal, resourceId } from '@portal/service-kit';
+import { Client } from '../entities/client.entity';
+
+/** The client, if the caller's key reaches it; otherwise 404, so ids of other tenants reveal nothing. */
+export async function findReachableClient(em: EntityManager, principal: Principal, clientId: string): Promise<Client> {
+  const id = resourceId(clientId, 'Client');
+  if (principal.clientId !== null && principal.clientId !== id) throw notFound('Client');
+  const client = await em.findOne(Client, { id, courierId: principal.courierId });
+  if (!client) throw notFound('Client');
+  return client;
+}

@@ -1,0 +1,15 @@
+import type { Connection as ConnectionView } from '@portal/contracts';
+import type { Connection } from '../entities/connection.entity';
+
+export const webhookUrl = (publicBaseUrl: string, connectionId: string): string =>
+  `${publicBaseUrl.replace(/\/+$/, '')}/v1/hooks/${connectionId}`;
+
+export const toConnectionView = (connection: Connection, publicBaseUrl: string): ConnectionView => ({
+  id: connection.id,
+  clientId: connection.clientId,
+  platform: connection.platform,
+  name: connection.name,
+  webhookUrl: webhookUrl(publicBaseUrl, connection.id),
+  settings: connection.settings,
+  createdAt: connection.createdAt.toISOString(),
+});

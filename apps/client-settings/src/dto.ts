@@ -1,0 +1,32 @@
+import {
+  ClientSchema,
+  ConnectionSchema,
+  ConnectionWithSecretSchema,
+  CreatedApiKeySchema,
+  CreatedCourierSchema,
+  CreateClientSchema,
+  CreateConnectionSchema,
+  CreateCourierSchema,
+  IntegrationSettingsSchema,
+  PageQuerySchema,
+  RotateSecretSchema,
+  UpdateClientSchema,
+  pageOf,
+} from '@portal/contracts';
+import { createZodDto } from 'nestjs-zod';
+
+export class CreateCourierDto extends createZodDto(CreateCourierSchema) {}
+export class CreateClientDto extends createZodDto(CreateClientSchema) {}
+export class UpdateClientDto extends createZodDto(UpdateClientSchema) {}
+export class IntegrationSettingsDto extends createZodDto(IntegrationSettingsSchema) {}
+export class CreateConnectionDto extends createZodDto(CreateConnectionSchema) {}
+export class RotateSecretDto extends createZodDto(RotateSecretSchema) {}
+export class PageQueryDto extends createZodDto(PageQuerySchema) {}
+
+export class CreatedCourierDto extends createZodDto(CreatedCourierSchema) {}
+export class CreatedApiKeyDto extends createZodDto(CreatedApiKeySchema) {}
+export class ClientDto extends createZodDto(ClientSchema) {}
+export class ClientPageDto extends createZodDto(pageOf(ClientSchema)) {}
+export class ConnectionDto extends createZodDto(ConnectionSchema) {}
+export class ConnectionPageDto extends createZodDto(pageOf(ConnectionSchema)) {}
+export class ConnectionWithSecretDto extends createZodDto(ConnectionWithSecretSchema) {}

@@ -1,0 +1,45 @@
+import { Entity, OptionalProps, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import type { ConnectionSettings, Platform } from '@portal/contracts';
+
+@Entity({ tableName: 'connections' })
+@Index({ properties: ['clientId', 'id'] })
+export class Connection {
+  [OptionalProps]?: 'createdAt' | 'name' | 'settings' | 'previousSecret' | 'previousSecretExpiresAt' | 'deletedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  clientId!: string;
+
+  @Property({ type: 'uuid' })
+  courierId!: string;
+
+  @Property({ type: 'text' })
+  platform!: Platform;
+
+  @Property({ type: 'text', nullable: true })
+  name: string | null = null;
+
+  @Property({ type: 'json' })
+  settings: ConnectionSettings = {};
+
+  /** Kept in clear: verifying an HMAC needs the key itself. */
+  @Property({ type: 'text' })
+  signingSecret!: string;
+
+  @Property({ type: 'text', nullable: true })
+  previousSecret: string | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  previousSecretExpiresAt: Date | null = null;
+
+  @Property({ type: 'bigint', columnType: 'bigint' })
+  version!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  deletedAt: Date | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+}

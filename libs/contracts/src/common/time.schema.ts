@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+// ISO 8601 date-time with an offset, or a local date-time without one (read later in the client's
+// timezone). Shape-checked here; the domain resolves it against the timezone.
+const LOCAL_OR_OFFSET_DATE_TIME =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+export const DateTimeInputSchema = z
+  .string()
+  .regex(LOCAL_OR_OFFSET_DATE_TIME, 'must be an ISO 8601 date-time such as 2026-11-24T15:00:00-05:00')
+  .refine((value) => !Number.isNaN(Date.parse(value.length <= 16 ? `${value}:00` : value)), 'is not a real date-time');
+
+export const IsoUtcSchema = z.iso.datetime({ offset: true });
+
+export const TimezoneSchema = z.string().refine((zone) => {
+  try {
+    // Node 20's Intl.supportedValuesOf('timeZone') omits UTC and some aliases: constructing a
+    // formatter is the reliable test (STACK.md).
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA timezone such as America/New_York');

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { AddressSchema, ContactSchema, WeightSchema } from '../common/task.schema';
+import { PlatformSchema } from '../common/platform.schema';
+import { PageQuerySchema } from '../common/page.schema';
+
+export const OrderStatusSchema = z.enum(['DRAFT', 'PLACED', 'CANCELLED']);
+export type OrderStatus = z.infer<typeof OrderStatusSchema>;
+
+/** A task as stored: times resolved to UTC, absent values explicit. */
+export const TaskSchema = z.object({
+  address: AddressSchema,
+  contact: ContactSchema,
+  completeAfter: z.string().nullable(),
+  completeBefore: z.string().nullable(),
+  notes: z.string().nullable(),
+});
+export type Task = z.infer<typeof TaskSchema>;
+
+export const ReasonSchema = z.object({ code: z.string(), message: z.string() });
+export type Reason = z.infer<typeof ReasonSchema>;
+
+export const MoneySchema = z.object({ amount: z.number().int(), currency: z.string() });
+export type Money = z.infer<typeof MoneySchema>;
+
+export const WindowSchema = z.object({ start: z.string(), end: z.string() });
+export type Window = z.infer<typeof WindowSchema>;
+
+export const OrderServiceSchema = z.object({
+  serviceId: z.string(),
+  code: z.string(),
+  price: MoneySchema,
+  completionWindow: WindowSchema,
+});
+
+export const OrderSourceSchema = z.object({
+  connectionId: z.string(),
+  platform: PlatformSchema,
+  externalOrderId: z.string(),
+});
+
+export const OrderSchema = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  courierId: z.string(),
+  status: OrderStatusSchema,
+  source: OrderSourceSchema,
+  reference: z.string().nullable(),
+  pickup: TaskSchema,
+  dropoff: TaskSchema,
+  readyBy: z.string(),
+  dueBy: z.string().nullable(),
+  weight: WeightSchema.nullable(),
+  pieces: z.number().int().nullable(),
+  serviceCode: z.string().nullable(),
+  notes: z.string().nullable(),
+  service: OrderServiceSchema.nullable(),
+  draftReasons: z.array(ReasonSchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Order = z.infer<typeof OrderSchema>;
+
+export const ListOrdersQuerySchema = PageQuerySchema.extend({
+  status: OrderStatusSchema.optional(),
+  clientId: z.string().optional(),
+});
+export type ListOrdersQuery = z.infer<typeof ListOrdersQuerySchema>;

@@ -1,0 +1,18 @@
+/**
+ * Every internal queue. Names carry no prefix: the BullMQ prefix (QUEUE_PREFIX, a {hash tag} on
+ * Redis Cluster) is applied by the messaging library.
+ */
+export const QueueNames = {
+  orderIntake: 'order-intake',
+  settingsForGateway: 'settings-ingestion-gateway',
+  settingsForOrderManagement: 'settings-order-management',
+  settingsForQuoting: 'settings-quoting',
+} as const;
+export type QueueName = (typeof QueueNames)[keyof typeof QueueNames];
+
+/** Every app that keeps a projection of client settings gets each change on its own queue. */
+export const SETTINGS_SUBSCRIBER_QUEUES: readonly QueueName[] = [
+  QueueNames.settingsForGateway,
+  QueueNames.settingsForOrderManagement,
+  QueueNames.settingsForQuoting,
+];

@@ -1,0 +1,11 @@
+export interface MessagingOptions {
+  redisUrl: string;
+  /** BullMQ prefix for every queue; a {hash tag} on Redis Cluster. */
+  prefix: string;
+  outboxPollMs: number;
+  outboxBatchSize: number;
+}
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+/** A fail-fast ioredis connection for producers and health checks. */
+export const PRODUCER_REDIS = Symbol('PRODUCER_REDIS');

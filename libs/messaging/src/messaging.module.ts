@@ -1,0 +1,59 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, FactoryProvider, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import type { ConnectionOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import { MESSAGING_OPTIONS, MessagingOptions, PRODUCER_REDIS } from './messaging-options';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { redisOptions } from './redis-options';
+
+export interface MessagingModuleOptions {
+  useFactory: FactoryProvider<MessagingOptions>['useFactory'];
+  inject?: FactoryProvider['inject'];
+}
+
+/**
+ * BullMQ for the app's processors (@nestjs/bullmq, which closes workers gracefully on shutdown,
+ * letting in-flight jobs finish), a fail-fast Redis connection for producers and health checks,
+ * and the outbox relay.
+ */
+@Global()
+@Module({})
+export class MessagingModule implements OnApplicationShutdown {
+  constructor(@Inject(PRODUCER_REDIS) private readonly redis: Redis) {}
+
+  static forRoot(options: MessagingModuleOptions): DynamicModule {
+    const optionsProvider: FactoryProvider<MessagingOptions> = {
+      provide: MESSAGING_OPTIONS,
+      useFactory: options.useFactory,
+      inject: options.inject ?? [],
+    };
+    return {
+      module: MessagingModule,
+      imports: [
+        BullModule.forRootAsync({
+          extraProviders: [optionsProvider],
+          inject: [MESSAGING_OPTIONS],
+          useFactory: (o: MessagingOptions) => ({
+            // bullmq declares its own structural copy of ioredis' options type.
+            connection: redisOptions(o.redisUrl, 'worker') as ConnectionOptions,
+            prefix: o.prefix,
+          }),
+        }),
+      ],
+      providers: [
+        optionsProvider,
+        {
+          provide: PRODUCER_REDIS,
+          inject: [MESSAGING_OPTIONS],
+          useFactory: (o: MessagingOptions) => new Redis(redisOptions(o.redisUrl, 'producer')),
+        },
+        OutboxRelay,
+      ],
+      exports: [MESSAGING_OPTIONS, PRODUCER_REDIS, OutboxRelay, BullModule],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => undefined);
+  }
+}

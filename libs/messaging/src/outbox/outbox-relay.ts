@@ -1,0 +1,100 @@
+import { LockMode, MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { DEFAULT_JOB_OPTIONS } from '../job-options';
+import { MESSAGING_OPTIONS, MessagingOptions, PRODUCER_REDIS } from '../messaging-options';
+import { OutboxMessage } from './outbox-message.entity';
+
+/**
+ * Moves committed outbox rows to BullMQ in batches. Writers nudge it right after their commit (low
+ * latency); a poll catches rows nudged in another replica or left by a crash. Rows are locked with
+ * SKIP LOCKED so replicas share the work, and deleted only after BullMQ accepted them: a crash in
+ * between re-sends them, and the job id (the row id) plus idempotent consumers absorb the repeat.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly queues = new Map<string, Queue>();
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly orm: MikroORM,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    @Inject(PRODUCER_REDIS) private readonly redis: Redis,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.nudge(), this.options.outboxPollMs);
+    this.nudge();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+  }
+
+  /** Asks for a drain soon; concurrent nudges coalesce into one more pass. */
+  nudge(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((error: unknown) => this.logger.warn(`Outbox relay pass failed, will retry: ${String(error)}`))
+      .finally(() => {
+        this.running = null;
+      });
+  }
+
+  private async drain(): Promise<void> {
+    let moved: number;
+    do {
+      this.again = false;
+      moved = await this.relayBatch();
+    } while (!this.stopped && (moved === this.options.outboxBatchSize || this.again));
+  }
+
+  /** One transaction: lock a batch, hand it to BullMQ, delete it. Answers how many rows moved. */
+  async relayBatch(): Promise<number> {
+    const em = this.orm.em.fork() as EntityManager;
+    return em.transactional(async (tx) => {
+      const rows = await tx
+        .createQueryBuilder(OutboxMessage)
+        .select('*')
+        .orderBy({ createdAt: 'asc' })
+        .limit(this.options.outboxBatchSize)
+        .setLockMode(LockMode.PESSIMISTIC_PARTIAL_WRITE)
+        .getResultList();
+      if (rows.length === 0) return 0;
+      const byQueue = new Map<string, OutboxMessage[]>();
+      for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
+      await Promise.all(
+        [...byQueue.entries()].map(([queue, messages]) =>
+          this.queue(queue).addBulk(
+            messages.map((m) => ({ name: m.jobName, data: m.payload, opts: { ...DEFAULT_JOB_OPTIONS, jobId: m.id } })),
+          ),
+        ),
+      );
+      await tx.nativeDelete(OutboxMessage, { id: { $in: rows.map((r) => r.id) } });
+      tx.clear();
+      return rows.length;
+    });
+  }
+
+  private queue(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: this.redis, prefix: this.options.prefix });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+}

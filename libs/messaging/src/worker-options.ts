@@ -1,0 +1,16 @@
+import { QueueNames, type QueueName } from '@portal/contracts';
+
+export interface QueueWorkerOptions {
+  /** Jobs one worker process runs at once: I/O bound (one transaction each), so well above the core count. */
+  concurrency: number;
+  /** How long a job may hold its lock before BullMQ thinks its worker died and hands it to another. */
+  lockDuration: number;
+}
+
+/** One table for every queue: a queue added without its worker settings does not compile. */
+export const WORKER_OPTIONS: Record<QueueName, QueueWorkerOptions> = {
+  [QueueNames.orderIntake]: { concurrency: 32, lockDuration: 30_000 },
+  [QueueNames.settingsForGateway]: { concurrency: 1, lockDuration: 30_000 },
+  [QueueNames.settingsForOrderManagement]: { concurrency: 1, lockDuration: 30_000 },
+  [QueueNames.settingsForQuoting]: { concurrency: 1, lockDuration: 30_000 },
+};

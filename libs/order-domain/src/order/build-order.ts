@@ -1,0 +1,81 @@
+import type { CanonicalOrder, PickupAddress, Task, TaskInput } from '@portal/contracts';
+import { resolveDateTime } from '../time/resolve-date-time';
+import type { BuiltOrder } from './built-order';
+import { invalidTime, NO_PICKUP_ADDRESS, OrderReason, windowEndsBeforeStart } from './order-reason';
+
+export interface OrderClient {
+  timezone: string;
+  defaultPickup: PickupAddress | null;
+}
+
+export interface BuildOrderInput {
+  order: CanonicalOrder;
+  client: OrderClient;
+  /** When the gateway received the event: Ready By when the dropoff gives no earliest time. */
+  receivedAt: Date;
+}
+
+export type BuildOrderResult = { ok: true; order: BuiltOrder } | { ok: false; reason: OrderReason };
+
+type TaskResult = { ok: true; task: Task } | { ok: false; reason: OrderReason };
+
+function resolveTask(input: TaskInput, timezone: string, name: string): TaskResult {
+  const times: Record<'completeAfter' | 'completeBefore', string | null> = { completeAfter: null, completeBefore: null };
+  for (const field of ['completeAfter', 'completeBefore'] as const) {
+    const raw = input[field];
+    if (raw === undefined) continue;
+    const resolved = resolveDateTime(raw, timezone);
+    if (!resolved) return { ok: false, reason: invalidTime(`${name}.${field}`, raw) };
+    times[field] = resolved.toISOString();
+  }
+  return {
+    ok: true,
+    task: { address: input.address, contact: input.contact, ...times, notes: input.notes ?? null },
+  };
+}
+
+function pickupFrom(defaultPickup: PickupAddress): Task {
+  return { address: defaultPickup.address, contact: defaultPickup.contact, completeAfter: null, completeBefore: null, notes: null };
+}
+
+/**
+ * Builds the order an integration event describes (PRODUCT 1.2): tasks with times in UTC, the
+ * pickup from the client's default when the event has none, and Ready By / Due By from the dropoff.
+ */
+export function buildOrder({ order, client, receivedAt }: BuildOrderInput): BuildOrderResult {
+  const dropoff = resolveTask(order.dropoff, client.timezone, 'dropoff');
+  if (!dropoff.ok) return dropoff;
+
+  let pickup: Task;
+  if (order.pickup) {
+    const resolved = resolveTask(order.pickup, client.timezone, 'pickup');
+    if (!resolved.ok) return resolved;
+    pickup = resolved.task;
+  } else if (client.defaultPickup) {
+    pickup = pickupFrom(client.defaultPickup);
+  } else {
+    return { ok: false, reason: NO_PICKUP_ADDRESS };
+  }
+
+  const readyBy = dropoff.task.completeAfter ?? receivedAt.toISOString();
+  const dueBy = dropoff.task.completeBefore;
+  if (dueBy !== null && Date.parse(dueBy) < Date.parse(readyBy)) {
+    return { ok: false, reason: windowEndsBeforeStart(new Date(readyBy), new Date(dueBy)) };
+  }
+
+  return {
+    ok: true,
+    order: {
+      externalOrderId: order.externalId,
+      reference: order.reference ?? null,
+      pickup,
+      dropoff: dropoff.task,
+      readyBy,
+      dueBy,
+      weight: order.weight ?? null,
+      pieces: order.pieces ?? null,
+      serviceCode: order.serviceCode ?? null,
+      notes: order.notes ?? null,
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+
+/**
+ * Environment every app reads, validated at start with working local defaults (ARCHITECTURE 11).
+ * One set of names for all four apps, so one environment can start the whole system.
+ */
+export const BaseConfigSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/portal'),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z.string().min(1).default('bull'),
+  INGESTION_GATEWAY_PORT: port(3000),
+  CLIENT_SETTINGS_PORT: port(3001),
+  ORDER_MANAGEMENT_PORT: port(3002),
+  QUOTING_PORT: port(3003),
+  /** Outbox relay: how often it looks for rows that no in-process nudge picked up (other replicas, restarts). */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+});
+export type BaseConfig = z.infer<typeof BaseConfigSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once at start; a bad setting stops the app with every problem named. */
+export function loadConfig<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv = process.env): z.infer<T> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  return result.data;
+}
+
+/** Injection token for the app's parsed configuration. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,153 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { Client as PgClient } from 'pg';
+
+/**
+ * Starts the four apps as real processes against the machine's PostgreSQL and Redis, each run with
+ * its own database and queue prefix so runs never collide. Used by the system tests and the benchmark.
+ */
+export const APPS = ['client-settings', 'ingestion-gateway', 'order-management', 'quoting'] as const;
+export type AppName = (typeof APPS)[number];
+
+const ROOT = join(__dirname, '..', '..');
+const PORT_ENV: Record<AppName, string> = {
+  'ingestion-gateway': 'INGESTION_GATEWAY_PORT',
+  'client-settings': 'CLIENT_SETTINGS_PORT',
+  'order-management': 'ORDER_MANAGEMENT_PORT',
+  quoting: 'QUOTING_PORT',
+};
+
+export interface SystemOptions {
+  /** Extra environment for every app (for example ORDER_EVENT_SUBSCRIBERS). */
+  env?: Record<string, string>;
+  /** Where app logs go: 'inherit' shows them, 'ignore' drops them (default: a file per app in tmp/). */
+  logs?: 'inherit' | 'ignore' | 'file';
+}
+
+export interface RunningSystem {
+  urls: Record<AppName, string>;
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+  operatorToken: string;
+  env: Record<string, string>;
+  start(app: AppName): Promise<void>;
+  kill(app: AppName, signal?: NodeJS.Signals): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const adminUrl = (): string => process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function withAdmin<T>(work: (pg: PgClient) => Promise<T>): Promise<T> {
+  const pg = new PgClient({ connectionString: adminUrl() });
+  await pg.connect();
+  try {
+    return await work(pg);
+  } finally {
+    await pg.end();
+  }
+}
+
+export async function createDatabase(name: string): Promise<string> {
+  await withAdmin((pg) => pg.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function dropDatabase(name: string): Promise<void> {
+  await withAdmin((pg) => pg.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+}
+
+/** A free TCP port on loopback, so parallel runs do not fight over 3000-3003. */
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+async function waitReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url} exited with ${child.exitCode} before it was ready`);
+    try {
+      const res = await fetch(`${url}/ready`);
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`${url}/ready did not answer 200 within ${timeoutMs} ms`);
+}
+
+export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
+  const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  const dbName = `portal_test_${runId}`;
+  const databaseUrl = await createDatabase(dbName);
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const queuePrefix = `test-${runId}`;
+  const operatorToken = `op-${runId}`;
+  const ports = Object.fromEntries(await Promise.all(APPS.map(async (a) => [a, await freePort()] as const))) as Record<AppName, number>;
+  const urls = Object.fromEntries(APPS.map((a) => [a, `http://127.0.0.1:${ports[a]}`])) as Record<AppName, string>;
+  const env: Record<string, string> = {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: queuePrefix,
+    OPERATOR_TOKEN: operatorToken,
+    PUBLIC_BASE_URL: urls['ingestion-gateway'],
+    LOG_LEVEL: 'info',
+    ...Object.fromEntries(APPS.map((a) => [PORT_ENV[a], String(ports[a])])),
+    ...options.env,
+  };
+  const children = new Map<AppName, ChildProcess>();
+  const logMode = options.logs ?? 'file';
+
+  const start = async (app: AppName): Promise<void> => {
+    const { openSync, mkdirSync } = await import('node:fs');
+    let stdio: 'inherit' | 'ignore' | ['ignore', number, number] = logMode === 'file' ? 'ignore' : logMode;
+    if (logMode === 'file') {
+      mkdirSync(join(ROOT, 'tmp', 'logs'), { recursive: true });
+      const fd = openSync(join(ROOT, 'tmp', 'logs', `${runId}-${app}.log`), 'a');
+      stdio = ['ignore', fd, fd];
+    }
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps', app, 'src', 'main.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json'), NODE_ENV: 'test', ...env },
+      stdio,
+    });
+    children.set(app, child);
+    await waitReady(urls[app], child, 60_000);
+  };
+
+  const kill = async (app: AppName, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> => {
+    const child = children.get(app);
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill(signal);
+    await exited;
+  };
+
+  const stop = async (): Promise<void> => {
+    await Promise.all(APPS.map((a) => kill(a, 'SIGTERM')));
+    await dropDatabase(dbName).catch(() => undefined);
+  };
+
+  try {
+    // Client settings first: the others consume what it publishes, and all four migrate at start.
+    await start('client-settings');
+    await Promise.all((['ingestion-gateway', 'order-management', 'quoting'] as const).map(start));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { urls, databaseUrl, redisUrl, queuePrefix, operatorToken, env, start, kill, stop };
+}
