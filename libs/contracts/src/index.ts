@@ -15,3 +15,4 @@ export * from './http/order.schema';
 export * from './queues/intake-jobs.schema';
 export * from './queues/queue-names';
 export * from './queues/settings-jobs.schema';
+export * from './signing/generic-signature';

@@ -7,6 +7,8 @@ import { OutboxRelay } from './outbox/outbox-relay';
 import { redisOptions } from './redis-options';
 
 export interface MessagingModuleOptions {
+  /** Queues this app consumes: registering them is what starts its @Processor workers. */
+  consumes: string[];
   useFactory: FactoryProvider<MessagingOptions>['useFactory'];
   inject?: FactoryProvider['inject'];
 }
@@ -39,6 +41,7 @@ export class MessagingModule implements OnApplicationShutdown {
             prefix: o.prefix,
           }),
         }),
+        BullModule.registerQueue(...options.consumes.map((name) => ({ name }))),
       ],
       providers: [
         optionsProvider,

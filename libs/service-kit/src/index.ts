@@ -14,3 +14,4 @@ export * from './http/zod-details';
 export * from './logging/logger.module';
 export * from './metrics/metrics.controller';
 export * from './pagination/cursor';
+export * from './projection/upsert-if-newer';

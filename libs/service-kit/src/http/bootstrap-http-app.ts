@@ -14,22 +14,28 @@ export interface HttpAppOptions {
   host: string;
   /** Largest request body Fastify reads (bytes). */
   bodyLimit?: number;
-  /** Hook to adjust Fastify before Nest registers routes (the gateway reads raw bodies). */
-  configureFastify?: (fastify: FastifyInstance) => void;
+  /**
+   * Hand every body to handlers as raw bytes, whatever its content type: webhook signatures cover
+   * the exact bytes received, so nothing may parse them first.
+   */
+  rawBodies?: boolean;
 }
 
 /** Starts an app the same way everywhere: Fastify, JSON errors, zod validation, OpenAPI, graceful stop. */
 export async function bootstrapHttpApp(module: Type<unknown>, options: HttpAppOptions): Promise<INestApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 1024 * 1024, trustProxy: true });
   const fastify = adapter.getInstance() as unknown as FastifyInstance;
-  options.configureFastify?.(fastify);
+  if (options.rawBodies) {
+    fastify.removeAllContentTypeParsers();
+    fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  }
   // Errors raised by Fastify itself (body too large, unreadable JSON) never reach Nest's filters.
   fastify.setErrorHandler((error, _request, reply) => {
     const { status, body } = toErrorBody(error);
     void reply.status(status).send(body);
   });
 
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, bodyParser: !options.rawBodies });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ErrorBodyFilter());
   app.useGlobalPipes(new ZodValidationPipe());

@@ -1,0 +1,4 @@
+import { HookAnswerSchema } from '@portal/contracts';
+import { createZodDto } from 'nestjs-zod';
+
+export class HookAnswerDto extends createZodDto(HookAnswerSchema) {}

@@ -1,0 +1,83 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { HookAnswer, Platform } from '@portal/contracts';
+import { AppError, forbidden, notFound, resourceId } from '@portal/service-kit';
+import { Counter } from 'prom-client';
+import { GenericAdapter } from '../platforms/generic/generic.adapter';
+import type { InboundDelivery, PlatformAdapter } from '../platforms/platform-adapter';
+import { ConnectionCache } from '../projection/connection-cache';
+import { ConnectionRateLimiter } from './connection-rate-limiter';
+import { EventStore } from './event-store';
+
+export interface ReceiveAnswer {
+  status: 200 | 202;
+  body: HookAnswer;
+}
+
+const deliveries = new Counter({
+  name: 'gateway_deliveries_total',
+  help: 'Deliveries by platform and what the gateway answered.',
+  labelNames: ['platform', 'outcome'],
+});
+
+/**
+ * One delivery, from raw request to a durable event: find the connection, hold it to its rate, let
+ * its platform verify and read the payload, refuse what integrations may not create, store the rest.
+ */
+@Injectable()
+export class ReceiveDelivery {
+  private readonly logger = new Logger(ReceiveDelivery.name);
+  private readonly adapters: Partial<Record<Platform, PlatformAdapter>>;
+
+  constructor(
+    private readonly connections: ConnectionCache,
+    private readonly rateLimiter: ConnectionRateLimiter,
+    private readonly store: EventStore,
+    generic: GenericAdapter,
+  ) {
+    this.adapters = { generic };
+  }
+
+  async execute(connectionId: string, delivery: InboundDelivery): Promise<ReceiveAnswer> {
+    const connection = await this.connections.get(resourceId(connectionId, 'Connection'));
+    if (!connection) throw notFound('Connection');
+    await this.rateLimiter.consume(connection.connectionId);
+    const adapter = this.adapters[connection.platform];
+    if (!adapter) throw new AppError(501, 'PLATFORM_NOT_SUPPORTED', `Deliveries from ${connection.platform} are not supported yet.`);
+
+    const reading = adapter.read(delivery, connection);
+    if (reading.kind === 'invalid') {
+      deliveries.inc({ platform: connection.platform, outcome: 'invalid' });
+      await this.store.recordRefusal(connection, delivery, {
+        outcome: 'REJECTED',
+        reason: [reading.message, ...reading.details.map((d) => `${d.path}: ${d.message}`)].join(' '),
+        externalEventId: reading.externalEventId,
+        externalOrderId: reading.externalOrderId,
+      });
+      throw new AppError(400, reading.code, reading.message, reading.details);
+    }
+    if (!connection.orderCreationEnabled) {
+      deliveries.inc({ platform: connection.platform, outcome: 'disabled' });
+      const reason = 'Integration order creation is turned off for this client: its courier can turn it on in the integration settings.';
+      await this.store.recordRefusal(connection, delivery, {
+        outcome: 'REJECTED',
+        reason,
+        externalEventId: reading.externalEventId,
+        externalOrderId: reading.externalOrderId,
+      });
+      throw forbidden(reason);
+    }
+
+    let stored;
+    try {
+      stored = await this.store.storeAccepted(connection, delivery, reading.event);
+    } catch (error) {
+      this.logger.error({ err: error, connectionId }, 'Could not store a delivery durably; answering 503 so the platform retries');
+      throw new AppError(503, 'UNAVAILABLE', 'The event could not be stored right now; retry later.');
+    }
+    deliveries.inc({ platform: connection.platform, outcome: stored.duplicate ? 'duplicate' : 'accepted' });
+    this.logger.log({ eventId: stored.eventId, connectionId, externalOrderId: reading.externalOrderId, duplicate: stored.duplicate }, 'Delivery stored');
+    return stored.duplicate
+      ? { status: 200, body: { eventId: stored.eventId, status: 'duplicate' } }
+      : { status: 202, body: { eventId: stored.eventId, status: 'accepted' } };
+  }
+}

@@ -1,0 +1,17 @@
+import { OutboxMessage } from '@portal/messaging';
+import { ormConfig } from '@portal/service-kit';
+import type { GatewayConfig } from './config';
+import { ClientView } from './entities/client-view.entity';
+import { ConnectionView } from './entities/connection-view.entity';
+import { StoredEvent } from './entities/stored-event.entity';
+import { InitialGateway } from './migrations/initial.migration';
+import { SCHEMA } from './schema';
+
+export const ormOptions = (config: GatewayConfig) =>
+  ormConfig({
+    databaseUrl: config.DATABASE_URL,
+    schema: SCHEMA,
+    poolMax: config.DATABASE_POOL_MAX,
+    entities: [ConnectionView, ClientView, StoredEvent, OutboxMessage],
+    migrations: [{ name: 'InitialGateway', class: InitialGateway }],
+  });

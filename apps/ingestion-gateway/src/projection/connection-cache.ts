@@ -1,0 +1,62 @@
+import { MikroORM } from '@mikro-orm/core';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConnectionSecret, ConnectionSettings, Platform } from '@portal/contracts';
+import { APP_CONFIG } from '@portal/service-kit';
+import type { GatewayConfig } from '../config';
+import { ClientView } from '../entities/client-view.entity';
+import { ConnectionView } from '../entities/connection-view.entity';
+
+/** What the hot path needs to read and route a delivery. */
+export interface ConnectionContext {
+  connectionId: string;
+  clientId: string;
+  courierId: string;
+  platform: Platform;
+  settings: ConnectionSettings;
+  secrets: ConnectionSecret[];
+  /** The client's timezone, for platforms that send local times without an offset. */
+  timezone: string;
+  orderCreationEnabled: boolean;
+}
+
+/**
+ * Connection lookups on the hot path come from memory, refreshed from the projection after a short
+ * TTL: every replica sees a change within the TTL, without a database round trip per delivery.
+ */
+@Injectable()
+export class ConnectionCache {
+  private readonly entries = new Map<string, { value: ConnectionContext | null; expiresAt: number }>();
+
+  constructor(
+    private readonly orm: MikroORM,
+    @Inject(APP_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  async get(connectionId: string): Promise<ConnectionContext | null> {
+    const now = Date.now();
+    const cached = this.entries.get(connectionId);
+    if (cached && cached.expiresAt > now) return cached.value;
+    const value = await this.load(connectionId);
+    this.entries.set(connectionId, { value, expiresAt: now + this.config.GATEWAY_CACHE_TTL_MS });
+    if (this.entries.size > 100_000) this.entries.clear();
+    return value;
+  }
+
+  private async load(connectionId: string): Promise<ConnectionContext | null> {
+    const em = this.orm.em.fork();
+    const connection = await em.findOne(ConnectionView, { id: connectionId, deleted: false });
+    if (!connection) return null;
+    const client = await em.findOne(ClientView, { id: connection.clientId });
+    return {
+      connectionId: connection.id,
+      clientId: connection.clientId,
+      courierId: connection.courierId,
+      platform: connection.platform,
+      settings: connection.settings,
+      secrets: connection.secrets,
+      // Until the client's own change arrives, treat it as disabled: refusing is safe, accepting is not.
+      timezone: client?.timezone ?? 'UTC',
+      orderCreationEnabled: client?.orderCreationEnabled ?? false,
+    };
+  }
+}
