@@ -18,6 +18,8 @@ export class ClientSettingsModule {
         AppLoggerModule.forRoot('client-settings', config.LOG_LEVEL),
         MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: true }),
         MessagingModule.forRoot({
+          outbox: true,
+          consumes: [],
           useFactory: () => ({
             redisUrl: config.REDIS_URL,
             prefix: config.QUEUE_PREFIX,

@@ -20,6 +20,7 @@ export class GatewayModule {
         AppLoggerModule.forRoot('ingestion-gateway', config.LOG_LEVEL),
         MikroOrmModule.forRoot(ormOptions(config)),
         MessagingModule.forRoot({
+          outbox: true,
           consumes: [QueueNames.settingsForGateway],
           useFactory: () => ({
             redisUrl: config.REDIS_URL,

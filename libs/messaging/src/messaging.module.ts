@@ -9,6 +9,8 @@ import { redisOptions } from './redis-options';
 export interface MessagingModuleOptions {
   /** Queues this app consumes: registering them is what starts its @Processor workers. */
   consumes: string[];
+  /** Whether the app writes to an outbox table of its own, which then needs a relay. */
+  outbox: boolean;
   useFactory: FactoryProvider<MessagingOptions>['useFactory'];
   inject?: FactoryProvider['inject'];
 }
@@ -50,9 +52,9 @@ export class MessagingModule implements OnApplicationShutdown {
           inject: [MESSAGING_OPTIONS],
           useFactory: (o: MessagingOptions) => new Redis(redisOptions(o.redisUrl, 'producer')),
         },
-        OutboxRelay,
+        ...(options.outbox ? [OutboxRelay] : []),
       ],
-      exports: [MESSAGING_OPTIONS, PRODUCER_REDIS, OutboxRelay, BullModule],
+      exports: [MESSAGING_OPTIONS, PRODUCER_REDIS, BullModule, ...(options.outbox ? [OutboxRelay] : [])],
     };
   }
 

@@ -21,7 +21,7 @@ export const IntegrationEventSchema = z.object({
 export type IntegrationEvent = z.infer<typeof IntegrationEventSchema>;
 
 export const ListIntegrationEventsQuerySchema = PageQuerySchema.extend({
-  clientId: z.string().optional(),
+  clientId: z.uuid().optional(),
   outcome: IntegrationEventOutcomeSchema.optional(),
 });
 export type ListIntegrationEventsQuery = z.infer<typeof ListIntegrationEventsQuerySchema>;

@@ -62,6 +62,6 @@ export type Order = z.infer<typeof OrderSchema>;
 
 export const ListOrdersQuerySchema = PageQuerySchema.extend({
   status: OrderStatusSchema.optional(),
-  clientId: z.string().optional(),
+  clientId: z.uuid().optional(),
 });
 export type ListOrdersQuery = z.infer<typeof ListOrdersQuerySchema>;

@@ -1,0 +1,49 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { Module } from '@nestjs/common';
+import { QueueNames } from '@portal/contracts';
+import { MessagingModule } from '@portal/messaging';
+import { ApiKeyResolver, APP_CONFIG, AppLoggerModule, HealthModule, MetricsController } from '@portal/service-kit';
+import { ProjectedApiKeyResolver } from './auth/projected-api-key.resolver';
+import type { OrderManagementConfig } from './config';
+import { OrderEventsPublisher } from './events/order-events.publisher';
+import { AcceptIntegrationEvent } from './intake/accept-integration-event.use-case';
+import { IntakeProcessor } from './intake/intake.processor';
+import { RecordIntegrationEvent } from './intake/record-integration-event.use-case';
+import { IntegrationEventsController } from './integration-events/integration-events.controller';
+import { ormOptions } from './orm-options';
+import { OrdersController } from './orders/orders.controller';
+import { OrderManagementSettingsProcessor } from './projection/settings.processor';
+
+export class OrderManagementModule {
+  static create(config: OrderManagementConfig) {
+    @Module({
+      imports: [
+        AppLoggerModule.forRoot('order-management', config.LOG_LEVEL),
+        MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: true }),
+        MessagingModule.forRoot({
+          outbox: true,
+          consumes: [QueueNames.orderIntake, QueueNames.settingsForOrderManagement],
+          useFactory: () => ({
+            redisUrl: config.REDIS_URL,
+            prefix: config.QUEUE_PREFIX,
+            outboxPollMs: config.OUTBOX_POLL_MS,
+            outboxBatchSize: config.OUTBOX_BATCH_SIZE,
+          }),
+        }),
+        HealthModule,
+      ],
+      controllers: [OrdersController, IntegrationEventsController, MetricsController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: ApiKeyResolver, useClass: ProjectedApiKeyResolver },
+        OrderEventsPublisher,
+        AcceptIntegrationEvent,
+        RecordIntegrationEvent,
+        IntakeProcessor,
+        OrderManagementSettingsProcessor,
+      ],
+    })
+    class AppModule {}
+    return AppModule;
+  }
+}

@@ -1,0 +1,78 @@
+import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import type { OrderStatus, Platform, Reason, Task, Weight } from '@portal/contracts';
+
+export interface OrderServiceChoice {
+  serviceId: string;
+  code: string;
+  price: { amount: number; currency: string };
+  completionWindow: { start: string; end: string };
+}
+
+/** One order per external order of a connection: the unique key is the deduplication guarantee. */
+@Entity({ tableName: 'orders' })
+@Unique({ properties: ['connectionId', 'externalOrderId'] })
+@Index({ properties: ['courierId', 'id'] })
+@Index({ properties: ['clientId', 'id'] })
+export class Order {
+  [OptionalProps]?: 'service' | 'draftReasons' | 'createdAt' | 'updatedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  clientId!: string;
+
+  @Property({ type: 'uuid' })
+  courierId!: string;
+
+  @Property({ type: 'text' })
+  status!: OrderStatus;
+
+  @Property({ type: 'uuid' })
+  connectionId!: string;
+
+  @Property({ type: 'text' })
+  platform!: Platform;
+
+  @Property({ type: 'text' })
+  externalOrderId!: string;
+
+  @Property({ type: 'text', nullable: true })
+  reference!: string | null;
+
+  @Property({ type: 'json' })
+  pickup!: Task;
+
+  @Property({ type: 'json' })
+  dropoff!: Task;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  readyBy!: Date;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  dueBy!: Date | null;
+
+  @Property({ type: 'json', nullable: true })
+  weight!: Weight | null;
+
+  @Property({ type: 'integer', nullable: true })
+  pieces!: number | null;
+
+  @Property({ type: 'text', nullable: true })
+  serviceCode!: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  notes!: string | null;
+
+  @Property({ type: 'json', nullable: true })
+  service: OrderServiceChoice | null = null;
+
+  @Property({ type: 'json' })
+  draftReasons: Reason[] = [];
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,40 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { IntakeJobSchema, QueueNames } from '@portal/contracts';
+import { parseJob, WORKER_OPTIONS } from '@portal/messaging';
+import type { Job } from 'bullmq';
+import { Counter } from 'prom-client';
+import { AcceptIntegrationEvent } from './accept-integration-event.use-case';
+import { RecordIntegrationEvent } from './record-integration-event.use-case';
+
+const outcomes = new Counter({ name: 'intake_events_total', help: 'Integration events processed, by outcome.', labelNames: ['outcome'] });
+
+/** Transport only: reads the job against its contract and hands it to the use case. */
+@Processor(QueueNames.orderIntake, WORKER_OPTIONS[QueueNames.orderIntake])
+export class IntakeProcessor extends WorkerHost {
+  private readonly logger = new Logger(IntakeProcessor.name);
+
+  constructor(
+    private readonly accept: AcceptIntegrationEvent,
+    private readonly record: RecordIntegrationEvent,
+  ) {
+    super();
+  }
+
+  async process(job: Job): Promise<void> {
+    const intake = parseJob(IntakeJobSchema, job.data, job.name);
+    if (intake.name === 'integration-event.recorded') {
+      await this.record.execute(intake);
+      outcomes.inc({ outcome: intake.outcome });
+      this.logger.log({ eventId: intake.eventId, outcome: intake.outcome }, 'Integration event recorded');
+      return;
+    }
+    const result = await this.accept.execute(intake);
+    if (!result) {
+      this.logger.log({ eventId: intake.eventId }, 'Integration event already processed; repeat ignored');
+      return;
+    }
+    outcomes.inc({ outcome: result.outcome });
+    this.logger.log({ eventId: intake.eventId, outcome: result.outcome, orderId: result.orderId }, 'Integration event processed');
+  }
+}

@@ -1,0 +1,18 @@
+import { OutboxMessage } from '@portal/messaging';
+import { ormConfig } from '@portal/service-kit';
+import type { OrderManagementConfig } from './config';
+import { ApiKeyView } from './entities/api-key-view.entity';
+import { ClientView } from './entities/client-view.entity';
+import { IntegrationEventRecord } from './entities/integration-event.entity';
+import { Order } from './entities/order.entity';
+import { InitialOrderManagement } from './migrations/initial.migration';
+import { SCHEMA } from './schema';
+
+export const ormOptions = (config: OrderManagementConfig) =>
+  ormConfig({
+    databaseUrl: config.DATABASE_URL,
+    schema: SCHEMA,
+    poolMax: config.DATABASE_POOL_MAX,
+    entities: [ClientView, ApiKeyView, Order, IntegrationEventRecord, OutboxMessage],
+    migrations: [{ name: 'InitialOrderManagement', class: InitialOrderManagement }],
+  });

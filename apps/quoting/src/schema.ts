@@ -1,0 +1,2 @@
+/** This app's own PostgreSQL schema. */
+export const SCHEMA = 'quoting';
