@@ -15,3 +15,4 @@ export * from './logging/logger.module';
 export * from './metrics/metrics.controller';
 export * from './pagination/cursor';
 export * from './projection/upsert-if-newer';
+export * from './testing/test-database';
