@@ -1,0 +1,87 @@
+import type { INestApplication } from '@nestjs/common';
+import { ConnectionChangedJobSchema, QueueNames, SETTINGS_SUBSCRIBER_QUEUES } from '@portal/contracts';
+import { bootstrapHttpApp, createTestDatabase, migrate, testQueuePrefix, TestDatabase } from '@portal/service-kit';
+import { Queue } from 'bullmq';
+import { ClientSettingsModule } from '../src/app.module';
+import { ClientSettingsConfigSchema } from '../src/config';
+import { ormOptions } from '../src/orm-options';
+
+describe('client settings over HTTP (PostgreSQL + Redis)', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+  let base: string;
+  const prefix = testQueuePrefix();
+  const queues = SETTINGS_SUBSCRIBER_QUEUES.map((name) => new Queue(name, { connection: { host: '127.0.0.1', port: 6379 }, prefix }));
+
+  beforeAll(async () => {
+    db = await createTestDatabase('cs');
+    const config = ClientSettingsConfigSchema.parse({ DATABASE_URL: db.url, QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent', OPERATOR_TOKEN: 'operator-token-for-tests' });
+    await migrate(ormOptions(config));
+    app = await bootstrapHttpApp(ClientSettingsModule.create(config), { title: 't', description: 't', port: 0, host: '127.0.0.1' });
+    base = await app.getUrl();
+  });
+
+  afterAll(async () => {
+    await Promise.all(queues.map(async (q) => (await q.obliterate({ force: true }), await q.close())));
+    await app?.close();
+    await db?.drop();
+  });
+
+  const call = async (method: string, path: string, token: string, body?: unknown) => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: res.status, body: await res.json() };
+  };
+
+  it('publishes each change to every consuming app, with signing secrets for the gateway only', async () => {
+    const courier = await call('POST', '/v1/couriers', 'operator-token-for-tests', { name: 'Acme' });
+    expect(courier.status).toBe(201);
+    const client = await call('POST', '/v1/clients', courier.body.apiKey, { name: 'Shop', timezone: 'UTC', units: 'kg' });
+    const connection = await call('POST', `/v1/clients/${client.body.id}/connections`, courier.body.apiKey, { platform: 'generic' });
+    expect(connection.status).toBe(201);
+
+    const deadline = Date.now() + 10_000;
+    const connectionJobs = async () => Promise.all(queues.map(async (q) => (await q.getJobs(['waiting'])).filter((j) => j.name === 'connection.changed')));
+    let jobs = await connectionJobs();
+    while (jobs.some((list) => list.length === 0) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      jobs = await connectionJobs();
+    }
+    const byQueue = Object.fromEntries(SETTINGS_SUBSCRIBER_QUEUES.map((name, i) => [name, ConnectionChangedJobSchema.parse(jobs[i][0].data)]));
+    expect(byQueue[QueueNames.settingsForGateway].connection.secrets).toEqual([{ secret: connection.body.signingSecret, expiresAt: null }]);
+    expect(byQueue[QueueNames.settingsForOrderManagement].connection.secrets).toEqual([]);
+    expect(byQueue[QueueNames.settingsForQuoting].connection.secrets).toEqual([]);
+  });
+
+  it('keeps tenants apart: other couriers get 404, client keys 403 on courier-only routes, bad keys 401', async () => {
+    const a = await call('POST', '/v1/couriers', 'operator-token-for-tests', { name: 'A' });
+    const b = await call('POST', '/v1/couriers', 'operator-token-for-tests', { name: 'B' });
+    const client = await call('POST', '/v1/clients', a.body.apiKey, { name: 'Shop', timezone: 'America/New_York', units: 'lb' });
+    const clientKey = await call('POST', `/v1/clients/${client.body.id}/api-keys`, a.body.apiKey);
+
+    expect((await call('GET', `/v1/clients/${client.body.id}`, b.body.apiKey)).status).toBe(404);
+    expect((await call('GET', '/v1/clients', b.body.apiKey)).body.items).toEqual([]);
+    expect((await call('GET', `/v1/clients/${client.body.id}`, clientKey.body.apiKey)).status).toBe(200);
+    expect((await call('PUT', `/v1/clients/${client.body.id}/integration-settings`, clientKey.body.apiKey, { orderCreationEnabled: true, serviceSelectionRule: null })).status).toBe(403);
+    expect((await call('GET', '/v1/clients', 'cpk_not-a-key')).status).toBe(401);
+    expect((await call('POST', '/v1/couriers', 'wrong-operator-token', { name: 'C' })).status).toBe(401);
+  });
+
+  it('rotates a secret and keeps Shopify secrets the client provides', async () => {
+    const courier = await call('POST', '/v1/couriers', 'operator-token-for-tests', { name: 'R' });
+    const client = await call('POST', '/v1/clients', courier.body.apiKey, { name: 'Shop', timezone: 'UTC', units: 'kg' });
+    const path = `/v1/clients/${client.body.id}/connections`;
+    const shopify = await call('POST', path, courier.body.apiKey, { platform: 'shopify' });
+    expect(shopify).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_FAILED', details: [{ path: 'signingSecret' }] } } });
+    const generic = await call('POST', path, courier.body.apiKey, { platform: 'generic' });
+    const rotated = await call('POST', `${path}/${generic.body.id}/rotate-secret`, courier.body.apiKey, {});
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.signingSecret).not.toBe(generic.body.signingSecret);
+    const listed = await call('GET', path, courier.body.apiKey);
+    expect(listed.body.items).toHaveLength(1);
+    expect(listed.body.items[0]).not.toHaveProperty('signingSecret');
+  });
+});
