@@ -1,7 +1,6 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
-import { MessagingModule } from '@portal/messaging';
-import { ApiKeyResolver, APP_CONFIG, AppLoggerModule, HealthModule, MetricsController } from '@portal/service-kit';
+import { ApiKeyResolver, APP_CONFIG, AppLoggerModule, HealthModule, messagingFor, MetricsController } from '@portal/service-kit';
 import { StoredApiKeyResolver } from './auth/stored-api-key.resolver';
 import { ApiKeysController } from './clients/api-keys.controller';
 import { ClientsController } from './clients/clients.controller';
@@ -17,16 +16,7 @@ export class ClientSettingsModule {
       imports: [
         AppLoggerModule.forRoot('client-settings', config.LOG_LEVEL),
         MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: true }),
-        MessagingModule.forRoot({
-          outbox: true,
-          consumes: [],
-          useFactory: () => ({
-            redisUrl: config.REDIS_URL,
-            prefix: config.QUEUE_PREFIX,
-            outboxPollMs: config.OUTBOX_POLL_MS,
-            outboxBatchSize: config.OUTBOX_BATCH_SIZE,
-          }),
-        }),
+        messagingFor(config, { outbox: true, consumes: [] }),
         HealthModule,
       ],
       controllers: [CouriersController, ClientsController, ApiKeysController, ConnectionsController, MetricsController],

@@ -2,7 +2,6 @@ import { BaseConfigSchema, loadConfig } from '@portal/service-kit';
 import { z } from 'zod';
 
 export const ClientSettingsConfigSchema = BaseConfigSchema.extend({
-  OPERATOR_TOKEN: z.string().min(8).default('local-operator-token'),
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
   SECRET_GRACE_PERIOD_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
 });

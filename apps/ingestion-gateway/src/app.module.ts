@@ -1,8 +1,7 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { QueueNames } from '@portal/contracts';
-import { MessagingModule } from '@portal/messaging';
-import { APP_CONFIG, AppLoggerModule, HealthModule, MetricsController } from '@portal/service-kit';
+import { APP_CONFIG, AppLoggerModule, HealthModule, messagingFor, MetricsController } from '@portal/service-kit';
 import type { GatewayConfig } from './config';
 import { ConnectionRateLimiter } from './hooks/connection-rate-limiter';
 import { EventStore } from './hooks/event-store';
@@ -19,16 +18,7 @@ export class GatewayModule {
       imports: [
         AppLoggerModule.forRoot('ingestion-gateway', config.LOG_LEVEL),
         MikroOrmModule.forRoot(ormOptions(config)),
-        MessagingModule.forRoot({
-          outbox: true,
-          consumes: [QueueNames.settingsForGateway],
-          useFactory: () => ({
-            redisUrl: config.REDIS_URL,
-            prefix: config.QUEUE_PREFIX,
-            outboxPollMs: config.OUTBOX_POLL_MS,
-            outboxBatchSize: config.OUTBOX_BATCH_SIZE,
-          }),
-        }),
+        messagingFor(config, { outbox: true, consumes: [QueueNames.settingsForGateway] }),
         HealthModule,
       ],
       controllers: [HooksController, MetricsController],

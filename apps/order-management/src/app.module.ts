@@ -1,8 +1,7 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { QueueNames } from '@portal/contracts';
-import { MessagingModule } from '@portal/messaging';
-import { ApiKeyResolver, APP_CONFIG, AppLoggerModule, HealthModule, MetricsController } from '@portal/service-kit';
+import { ApiKeyResolver, APP_CONFIG, AppLoggerModule, HealthModule, messagingFor, MetricsController } from '@portal/service-kit';
 import { ProjectedApiKeyResolver } from './auth/projected-api-key.resolver';
 import type { OrderManagementConfig } from './config';
 import { OrderEventsPublisher } from './events/order-events.publisher';
@@ -12,6 +11,7 @@ import { RecordIntegrationEvent } from './intake/record-integration-event.use-ca
 import { IntegrationEventsController } from './integration-events/integration-events.controller';
 import { ormOptions } from './orm-options';
 import { OrdersController } from './orders/orders.controller';
+import { QueueDashboardModule } from './queue-dashboard.module';
 import { OrderManagementSettingsProcessor } from './projection/settings.processor';
 
 export class OrderManagementModule {
@@ -20,17 +20,9 @@ export class OrderManagementModule {
       imports: [
         AppLoggerModule.forRoot('order-management', config.LOG_LEVEL),
         MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: true }),
-        MessagingModule.forRoot({
-          outbox: true,
-          consumes: [QueueNames.orderIntake, QueueNames.settingsForOrderManagement],
-          useFactory: () => ({
-            redisUrl: config.REDIS_URL,
-            prefix: config.QUEUE_PREFIX,
-            outboxPollMs: config.OUTBOX_POLL_MS,
-            outboxBatchSize: config.OUTBOX_BATCH_SIZE,
-          }),
-        }),
+        messagingFor(config, { outbox: true, consumes: [QueueNames.orderIntake, QueueNames.settingsForOrderManagement] }),
         HealthModule,
+        QueueDashboardModule.forSubscribers(config.ORDER_EVENT_SUBSCRIBERS),
       ],
       controllers: [OrdersController, IntegrationEventsController, MetricsController],
       providers: [

@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     description: 'Builds orders from integration events, serves orders and the integration event log, and emits order events.',
     port: config.ORDER_MANAGEMENT_PORT,
     host: config.HOST,
+    operatorOnly: { pathPrefix: '/queues', token: config.OPERATOR_TOKEN },
   });
 }
 

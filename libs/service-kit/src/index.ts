@@ -16,3 +16,4 @@ export * from './metrics/metrics.controller';
 export * from './pagination/cursor';
 export * from './projection/upsert-if-newer';
 export * from './testing/test-database';
+export * from './messaging/messaging-for';

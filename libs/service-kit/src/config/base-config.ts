@@ -14,6 +14,7 @@ export const BaseConfigSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
   QUEUE_PREFIX: z.string().min(1).default('bull'),
+  OPERATOR_TOKEN: z.string().min(8).default('local-operator-token'),
   INGESTION_GATEWAY_PORT: port(3000),
   CLIENT_SETTINGS_PORT: port(3001),
   ORDER_MANAGEMENT_PORT: port(3002),

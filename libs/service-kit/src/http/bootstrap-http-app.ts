@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
 import { ErrorBodyFilter, toErrorBody } from './error-body.filter';
+import { protectOperatorPaths } from './operator-paths';
 
 export interface HttpAppOptions {
   title: string;
@@ -19,6 +20,8 @@ export interface HttpAppOptions {
    * the exact bytes received, so nothing may parse them first.
    */
   rawBodies?: boolean;
+  /** Paths only the operator may open (the queue dashboard): Basic auth with the operator token as password, or Bearer. */
+  operatorOnly?: { pathPrefix: string; token: string };
 }
 
 /** Starts an app the same way everywhere: Fastify, JSON errors, zod validation, OpenAPI, graceful stop. */
@@ -29,6 +32,7 @@ export async function bootstrapHttpApp(module: Type<unknown>, options: HttpAppOp
     fastify.removeAllContentTypeParsers();
     fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   }
+  if (options.operatorOnly) protectOperatorPaths(fastify, options.operatorOnly.pathPrefix, options.operatorOnly.token);
   // Errors raised by Fastify itself (body too large, unreadable JSON) never reach Nest's filters.
   fastify.setErrorHandler((error, _request, reply) => {
     const { status, body } = toErrorBody(error);

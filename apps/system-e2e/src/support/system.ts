@@ -1,0 +1,43 @@
+import { Redis } from 'ioredis';
+import { startSystem, type RunningSystem } from '../../../../tools/harness/system-under-test';
+import { ApiClient } from './api';
+
+export const E2E_SUBSCRIBER = 'e2e';
+
+export interface E2eSystem {
+  system: RunningSystem;
+  settings: (token?: string) => ApiClient;
+  orders: (token?: string) => ApiClient;
+  gateway: ApiClient;
+  stop: () => Promise<void>;
+}
+
+/** Starts all four apps with an extra `e2e` order-event subscriber next to `default`. */
+export async function startE2eSystem(env: Record<string, string> = {}): Promise<E2eSystem> {
+  const system = await startSystem({ env: { ORDER_EVENT_SUBSCRIBERS: `default,${E2E_SUBSCRIBER}`, ...env } });
+  return {
+    system,
+    settings: (token) => new ApiClient(system.urls['client-settings'], token),
+    orders: (token) => new ApiClient(system.urls['order-management'], token),
+    gateway: new ApiClient(system.urls['ingestion-gateway']),
+    stop: async () => {
+      await system.stop();
+      await deleteQueueKeys(system.redisUrl, system.queuePrefix).catch(() => undefined);
+    },
+  };
+}
+
+/** Removes this run's BullMQ keys so test runs do not pile up in the local Redis. */
+async function deleteQueueKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    await redis.quit();
+  }
+}

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+
+const same = (given: string, expected: string): boolean => {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+/** The operator token, sent as a Bearer token or as the password of Basic auth (what a browser can send). */
+function presentsToken(authorization: string | undefined, token: string): boolean {
+  if (!authorization) return false;
+  const [scheme, value = ''] = authorization.split(' ', 2);
+  if (/^bearer$/i.test(scheme)) return same(value, token);
+  if (/^basic$/i.test(scheme)) {
+    const decoded = Buffer.from(value, 'base64').toString('utf8');
+    return same(decoded.slice(decoded.indexOf(':') + 1), token);
+  }
+  return false;
+}
+
+/** Guards every path under a prefix, sub-paths included, before any route or plugin sees the request. */
+export function protectOperatorPaths(fastify: FastifyInstance, pathPrefix: string, token: string): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const path = request.url.split('?')[0];
+    if ((path === pathPrefix || path.startsWith(`${pathPrefix}/`)) && !presentsToken(request.headers.authorization, token)) {
+      void reply
+        .status(401)
+        .header('www-authenticate', 'Basic realm="operator", charset="UTF-8"')
+        .send({ error: { code: 'UNAUTHORIZED', message: 'The queue dashboard needs the operator token (as the Basic auth password).', details: [] } });
+      return;
+    }
+    done();
+  });
+}
