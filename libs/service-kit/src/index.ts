@@ -17,3 +17,4 @@ export * from './pagination/cursor';
 export * from './projection/upsert-if-newer';
 export * from './testing/test-database';
 export * from './messaging/messaging-for';
+export * from './http/run-service';

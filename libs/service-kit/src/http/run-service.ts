@@ -1,0 +1,25 @@
+import type { Options } from '@mikro-orm/core';
+import type { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { Type } from '@nestjs/common';
+import { migrate } from '../database/migrate';
+import { bootstrapHttpApp, HttpAppOptions } from './bootstrap-http-app';
+
+export interface ServiceDefinition<C> {
+  loadConfig: () => C;
+  ormOptions: (config: C) => Options<PostgreSqlDriver>;
+  module: (config: C) => Type<unknown>;
+  http: (config: C) => HttpAppOptions;
+}
+
+/** Every app starts the same way: validate the environment, migrate its schema, then serve. */
+export function runService<C>(definition: ServiceDefinition<C>): void {
+  const start = async (): Promise<void> => {
+    const config = definition.loadConfig();
+    await migrate(definition.ormOptions(config));
+    await bootstrapHttpApp(definition.module(config), definition.http(config));
+  };
+  start().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
