@@ -1,0 +1,261 @@
+/**
+ * Send a first signed generic event by hand, after `npm start`.
+ *
+ *   npm run send-event -- --setup          create a courier, client and generic connection; save to .local/demo.json
+ *   npm run send-event                     send a realistic signed event to the saved connection and show the order
+ *   npm run send-event -- --help           all options
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { IntegrationEvent, Order, Page } from '@portal/contracts';
+import { signGenericPayload } from '@portal/contracts';
+import { buildDemoEvent } from './demo-event';
+import { HttpError, request, sleep } from './http';
+import { setupTenant, Tenant } from './setup-tenant';
+
+
+const ROOT = join(__dirname, '..', '..');
+export const DEMO_FILE = join(ROOT, '.local', 'demo.json');
+
+const USAGE = `Usage:
+  npm run send-event -- --setup [--settings-url URL] [--operator-token T]
+      Creates a courier, a client (America/New_York, kg, default pickup in Manhattan), turns its
+      integrations on, creates a generic connection, and saves what it made to .local/demo.json.
+
+  npm run send-event -- [options]
+      Builds a realistic generic order event, signs it (X-Signature), POSTs it to the connection's
+      webhook URL, prints the answer, then waits (up to 10 s) for the order to appear in order
+      management and prints it; if it does not appear, prints the connection's integration event log.
+
+Options (defaults come from .local/demo.json, written by --setup):
+  --connection ID        connection id (webhook URL becomes <gateway-url>/v1/hooks/ID unless --url)
+  --secret S             signing secret of the connection
+  --url URL              webhook URL to POST to
+  --key K                API key used to read orders and the event log (the courier key from --setup)
+  --event-id ID          event id (default: random evt_...)
+  --external-id ID       order.externalId (default: random A-...)
+  --dropoff-only         leave out the pickup task (the client's default pickup is used)
+  --file PATH            send this JSON file's exact bytes as the body instead of a built event
+  --no-wait              do not wait for the order
+  --gateway-url URL      default http://127.0.0.1:3000 (env INGESTION_GATEWAY_URL)
+  --settings-url URL     default http://127.0.0.1:3001 (env CLIENT_SETTINGS_URL)
+  --orders-url URL       default http://127.0.0.1:3002 (env ORDER_MANAGEMENT_URL)
+  --operator-token T     default env OPERATOR_TOKEN or local-operator-token
+  --help                 this text
+`;
+
+type Demo = Pick<Tenant, 'courierApiKey' | 'clientId' | 'connectionId' | 'webhookUrl' | 'signingSecret'> & {
+  courierId?: string;
+  settingsUrl?: string;
+};
+
+function readDemo(): Demo | null {
+  if (!existsSync(DEMO_FILE)) return null;
+  return JSON.parse(readFileSync(DEMO_FILE, 'utf8')) as Demo;
+}
+
+function parse() {
+  return parseArgs({
+    options: {
+      setup: { type: 'boolean', default: false },
+      connection: { type: 'string' },
+      secret: { type: 'string' },
+      url: { type: 'string' },
+      key: { type: 'string' },
+      'event-id': { type: 'string' },
+      'external-id': { type: 'string' },
+      'dropoff-only': { type: 'boolean', default: false },
+      file: { type: 'string' },
+      'no-wait': { type: 'boolean', default: false },
+      'gateway-url': { type: 'string', default: process.env.INGESTION_GATEWAY_URL ?? 'http://127.0.0.1:3000' },
+      'settings-url': { type: 'string', default: process.env.CLIENT_SETTINGS_URL ?? 'http://127.0.0.1:3001' },
+      'orders-url': { type: 'string', default: process.env.ORDER_MANAGEMENT_URL ?? 'http://127.0.0.1:3002' },
+      'operator-token': { type: 'string', default: process.env.OPERATOR_TOKEN ?? 'local-operator-token' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  }).values;
+}
+type Args = ReturnType<typeof parse>;
+
+async function runSetup(args: Args): Promise<void> {
+  const tenant = await setupTenant({ settingsUrl: args['settings-url'], operatorToken: args['operator-token'] });
+  const demo: Demo = {
+    courierApiKey: tenant.courierApiKey,
+    clientId: tenant.clientId,
+    connectionId: tenant.connectionId,
+    webhookUrl: tenant.webhookUrl,
+    signingSecret: tenant.signingSecret,
+    courierId: tenant.courierId,
+    settingsUrl: args['settings-url'],
+  };
+  mkdirSync(dirname(DEMO_FILE), { recursive: true });
+  writeFileSync(DEMO_FILE, `${JSON.stringify(demo, null, 2)}\n`, { mode: 0o600 });
+  console.log(JSON.stringify(demo, null, 2));
+  console.log(`\nSaved to ${DEMO_FILE}. Give it about a second to reach the gateway, then: npm run send-event`);
+}
+
+/** POSTs the body; when `localhost` is refused (IPv6 first, app on 127.0.0.1), retries on 127.0.0.1. */
+async function post(url: string, body: string, signature: string) {
+  const send = (target: string) =>
+    request(
+      'POST',
+      target,
+      { rawBody: body, headers: { 'content-type': 'application/json', 'x-signature': signature } },
+    );
+  try {
+    return await send(url);
+  } catch (error) {
+    const parsed = new URL(url);
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (parsed.hostname !== 'localhost' || code !== 'ECONNREFUSED') throw error;
+    parsed.hostname = '127.0.0.1';
+    console.log(`(localhost refused the connection; retrying on ${parsed.toString()})`);
+    return await send(parsed.toString());
+  }
+}
+
+function externalIdOf(body: string): string | undefined {
+  try {
+    const id = (JSON.parse(body) as { order?: { externalId?: unknown } }).order?.externalId;
+    return typeof id === 'string' ? id.trim() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function waitForOrder(ordersUrl: string, key: string, externalId: string, timeoutMs: number): Promise<Order | null> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const answer = await request<Page<Order>>('GET', `${ordersUrl}/v1/orders?limit=5`, { token: key });
+    if (answer.status !== 200) {
+      console.log(`GET /v1/orders answered ${answer.status}: ${answer.text}`);
+      return null;
+    }
+    const found = answer.body.items.find((o) => o.source?.externalOrderId === externalId);
+    if (found) return found;
+    await sleep(250);
+  }
+  return null;
+}
+
+async function printEventLog(ordersUrl: string, key: string, connectionId: string, clientId: string | undefined, externalId?: string) {
+  const query = new URLSearchParams({ limit: '20' });
+  if (clientId) query.set('clientId', clientId);
+  const answer = await request<Page<IntegrationEvent>>('GET', `${ordersUrl}/v1/integration-events?${query}`, { token: key });
+  if (answer.status !== 200) {
+    console.log(`GET /v1/integration-events answered ${answer.status}: ${answer.text}`);
+    return;
+  }
+  const entries = answer.body.items.filter((e) => e.connectionId === connectionId);
+  console.log(`\nIntegration event log for connection ${connectionId} (newest first, ${entries.length} shown):`);
+  if (entries.length === 0) console.log('  (nothing recorded for this connection yet)');
+  for (const e of entries) {
+    const mark = externalId && e.externalOrderId === externalId ? '->' : '  ';
+    console.log(
+      `${mark} ${e.receivedAt}  ${e.outcome.padEnd(9)} event=${e.externalEventId ?? '-'} order=${e.externalOrderId ?? '-'}` +
+        `${e.orderId ? ` orderId=${e.orderId}` : ''}${e.reason ? `\n      reason: ${e.reason}` : ''}`,
+    );
+  }
+}
+
+async function runSend(args: Args): Promise<number> {
+  const demo = readDemo();
+  const connectionId = args.connection ?? demo?.connectionId;
+  const secret = args.secret ?? demo?.signingSecret;
+  const url =
+    args.url ??
+    (args.connection && args.connection !== demo?.connectionId
+      ? `${args['gateway-url']}/v1/hooks/${args.connection}`
+      : demo?.webhookUrl);
+  const key = args.key ?? demo?.courierApiKey;
+  if (!secret || !url || !connectionId) {
+    console.error('No connection to send to: run `npm run send-event -- --setup` first, or pass --connection and --secret.\n');
+    console.error(USAGE);
+    return 2;
+  }
+
+  let body: string;
+  if (args.file) {
+    body = readFileSync(resolve(process.cwd(), args.file), 'utf8');
+  } else {
+    const event = buildDemoEvent({
+      eventId: args['event-id'],
+      externalId: args['external-id'],
+      dropoffOnly: args['dropoff-only'],
+    });
+    body = JSON.stringify(event, null, 2);
+  }
+  const externalId = externalIdOf(body);
+  const signature = signGenericPayload(secret, body);
+
+  console.log(`POST ${url}`);
+  console.log(`X-Signature: ${signature}`);
+  console.log(body);
+  const started = Date.now();
+  const answer = await post(url, body, signature);
+  console.log(`\n-> ${answer.status} in ${Date.now() - started} ms: ${answer.text}`);
+
+  if (!key) {
+    console.log('\n(no API key known: pass --key to see the order and the event log)');
+    return answer.status < 300 ? 0 : 1;
+  }
+  const ordersUrl = args['orders-url'];
+  const clientId = args.connection && args.connection !== demo?.connectionId ? undefined : demo?.clientId;
+  if (answer.status >= 300) {
+    await sleep(1000);
+    await printEventLog(ordersUrl, key, connectionId, clientId, externalId);
+    return 1;
+  }
+  if ((answer.body as { status?: unknown } | null)?.status === 'duplicate') {
+    console.log('The gateway has seen this event id or order before: it creates nothing new (the order below is the first one).');
+  }
+  if (args['no-wait'] || !externalId) return 0;
+
+  console.log(`\nWaiting up to 10 s for order ${externalId} in ${ordersUrl}/v1/orders ...`);
+  const order = await waitForOrder(ordersUrl, key, externalId, 10_000);
+  if (order) {
+    console.log(`Order ${order.id} is ${order.status} after ${Date.now() - started} ms:`);
+    console.log(JSON.stringify(order, null, 2));
+    return 0;
+  }
+  console.log(`Order ${externalId} did not appear within 10 s.`);
+  await printEventLog(ordersUrl, key, connectionId, clientId, externalId);
+  return 1;
+}
+
+async function main(): Promise<number> {
+  let args: Args;
+  try {
+    args = parse();
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (args.setup) {
+    await runSetup(args);
+    return 0;
+  }
+  return runSend(args);
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      if (error instanceof HttpError) console.error(error.message);
+      else {
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        console.error(cause ? `${(error as Error).message}: ${cause.code ?? cause.message}` : error);
+        if (cause?.code === 'ECONNREFUSED') console.error('Is the system running? Start it with `npm start`.');
+      }
+      process.exit(1);
+    },
+  );
+}
