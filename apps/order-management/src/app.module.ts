@@ -4,8 +4,9 @@ import { QueueNames } from '@portal/contracts';
 import { ApiKeyResolver, APP_CONFIG, AppLoggerModule, HealthModule, messagingFor, MetricsController } from '@portal/service-kit';
 import { ProjectedApiKeyResolver } from './auth/projected-api-key.resolver';
 import type { OrderManagementConfig } from './config';
-import { OrderEventsPublisher } from './events/order-events.publisher';
 import { AcceptIntegrationEvent } from './intake/accept-integration-event.use-case';
+import { ClientDirectory } from './intake/client-directory';
+import { IntakeStore } from './intake/intake-store';
 import { IntakeProcessor } from './intake/intake.processor';
 import { RecordIntegrationEvent } from './intake/record-integration-event.use-case';
 import { IntegrationEventsController } from './integration-events/integration-events.controller';
@@ -28,8 +29,9 @@ export class OrderManagementModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: ApiKeyResolver, useClass: ProjectedApiKeyResolver },
-        OrderEventsPublisher,
         AcceptIntegrationEvent,
+        ClientDirectory,
+        IntakeStore,
         RecordIntegrationEvent,
         IntakeProcessor,
         OrderManagementSettingsProcessor,

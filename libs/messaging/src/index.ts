@@ -8,3 +8,4 @@ export * from './outbox/outbox-writer';
 export * from './parse-job';
 export * from './redis-options';
 export * from './worker-options';
+export * from './outbox/outbox-statement';

@@ -2,7 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { IntakeAcceptedJob, IntakeRecordedJob, QueueNames } from '@portal/contracts';
-import { OutboxRelay, writeOutbox } from '@portal/messaging';
+import { OutboxRelay, outboxInsertFromJson, outboxRowsJson, writeOutbox } from '@portal/messaging';
 import { v7 as uuidv7 } from 'uuid';
 import type { InboundDelivery } from '../platforms/platform-adapter';
 import type { ConnectionContext } from '../projection/connection-cache';
@@ -38,19 +38,41 @@ export class EventStore {
 
   async storeAccepted(connection: ConnectionContext, delivery: InboundDelivery, event: CanonicalOrderEvent): Promise<StoreResult> {
     const em = this.orm.em.fork() as EntityManager;
-    const result = await em.transactional(async (tx) => {
-      const id = uuidv7();
-      const inserted = await tx.execute<{ id: string }[]>(
-        `insert into "${SCHEMA}"."events" ("id", "connection_id", "client_id", "platform", "external_event_id", "external_order_id", "headers", "body", "received_at")
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing returning "id"`,
-        [id, connection.connectionId, connection.clientId, connection.platform, event.id, event.order.externalId, JSON.stringify(keptHeaders(delivery)), delivery.body, delivery.receivedAt],
-      );
-      if (inserted.length > 0) {
-        const job: IntakeAcceptedJob = { ...this.delivery(id, connection, delivery), name: 'integration-event.accepted', event };
-        await writeOutbox(tx, [{ queue: QueueNames.orderIntake, jobName: job.name, payload: job }]);
-        return { eventId: id, duplicate: false };
-      }
-      // The same event id or the same order already came through this connection: record the repeat.
+    const id = uuidv7();
+    const job: IntakeAcceptedJob = { ...this.delivery(id, connection, delivery), name: 'integration-event.accepted', event };
+    // The hot path: event and outbox row in one statement, so one round trip and no explicit
+    // transaction; the outbox row exists only if the event was new.
+    const stored = await em.execute<{ id: string }[]>(
+      `with stored as (
+         insert into "${SCHEMA}"."events" ("id", "connection_id", "client_id", "platform", "external_event_id", "external_order_id", "headers", "body", "received_at")
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing returning "id"
+       ), queued as (
+         ${outboxInsertFromJson(SCHEMA)} where exists (select 1 from stored)
+       )
+       select "id" from stored`,
+      [
+        id,
+        connection.connectionId,
+        connection.clientId,
+        connection.platform,
+        event.id,
+        event.order.externalId,
+        JSON.stringify(keptHeaders(delivery)),
+        delivery.body,
+        delivery.receivedAt,
+        outboxRowsJson([{ queue: QueueNames.orderIntake, jobName: job.name, payload: job }]),
+      ],
+    );
+    if (stored.length > 0) {
+      this.relay.nudge();
+      return { eventId: id, duplicate: false };
+    }
+    return this.storeDuplicate(em, connection, delivery, event);
+  }
+
+  /** The same event id or the same order already came through this connection: record the repeat. */
+  private async storeDuplicate(em: EntityManager, connection: ConnectionContext, delivery: InboundDelivery, event: CanonicalOrderEvent): Promise<StoreResult> {
+    const originalId = await em.transactional(async (tx) => {
       const [original] = await tx.execute<{ id: string }[]>(
         `select "id" from "${SCHEMA}"."events" where "connection_id" = ? and ("external_event_id" = ? or "external_order_id" = ?) order by "id" limit 1`,
         [connection.connectionId, event.id, event.order.externalId],
@@ -61,10 +83,10 @@ export class EventStore {
         externalEventId: event.id,
         externalOrderId: event.order.externalId,
       }, original.id);
-      return { eventId: original.id, duplicate: true };
+      return original.id;
     });
     this.relay.nudge();
-    return result;
+    return { eventId: originalId, duplicate: true };
   }
 
   /**

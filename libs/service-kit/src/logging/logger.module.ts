@@ -22,6 +22,11 @@ export class AppLoggerModule {
               return id;
             },
             autoLogging: { ignore: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0]) },
+            // A line per request stays cheap on the webhook hot path: no header dumps.
+            serializers: {
+              req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
             redact: ['req.headers.authorization', 'req.headers["x-signature"]', 'req.headers["x-shopify-hmac-sha256"]', 'req.headers["x-wc-webhook-signature"]'],
           },
         }),
