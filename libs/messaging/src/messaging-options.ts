@@ -4,6 +4,8 @@ export interface MessagingOptions {
   prefix: string;
   outboxPollMs: number;
   outboxBatchSize: number;
+  /** How long a nudge waits for others to join its pass. */
+  outboxCoalesceMs: number;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

@@ -22,6 +22,7 @@ export const BaseConfigSchema = z.object({
   /** Outbox relay: how often it looks for rows that no in-process nudge picked up (other replicas, restarts). */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  OUTBOX_COALESCE_MS: z.coerce.number().int().min(0).max(1000).default(5),
 });
 export type BaseConfig = z.infer<typeof BaseConfigSchema>;
 

@@ -11,6 +11,7 @@ export function messagingFor(config: BaseConfig, use: { consumes: string[]; outb
       prefix: config.QUEUE_PREFIX,
       outboxPollMs: config.OUTBOX_POLL_MS,
       outboxBatchSize: config.OUTBOX_BATCH_SIZE,
+      outboxCoalesceMs: config.OUTBOX_COALESCE_MS,
     }),
   });
 }
