@@ -1,11 +1,10 @@
-import { LockMode, MikroORM } from '@mikro-orm/core';
+import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { DEFAULT_JOB_OPTIONS } from '../job-options';
 import { MESSAGING_OPTIONS, MessagingOptions, PRODUCER_REDIS } from '../messaging-options';
-import { OutboxMessage } from './outbox-message.entity';
 
 /**
  * Moves committed outbox rows to BullMQ in batches. Writers nudge it right after their commit (low
@@ -66,32 +65,30 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     } while (!this.stopped && (moved === this.options.outboxBatchSize || this.again));
   }
 
-  /** One transaction: lock a batch, hand it to BullMQ, delete it. Answers how many rows moved. */
+  /**
+   * One transaction: take a batch (deleted and locked in one statement, skipping rows another
+   * replica holds), hand it to BullMQ, commit. If BullMQ refuses, the rollback puts the rows back.
+   * Answers how many rows moved.
+   */
   async relayBatch(): Promise<number> {
     const em = this.orm.em.fork() as EntityManager;
+    const table = `"${this.orm.config.get('schema')}"."outbox"`;
     return em.transactional(async (tx) => {
-      // Losing this commit in a database crash only means sending the rows again, which job ids and
-      // idempotent consumers absorb: no need to wait for the WAL flush.
-      await tx.execute('set local synchronous_commit = off');
-      const rows = await tx
-        .createQueryBuilder(OutboxMessage)
-        .select('*')
-        .orderBy({ createdAt: 'asc' })
-        .limit(this.options.outboxBatchSize)
-        .setLockMode(LockMode.PESSIMISTIC_PARTIAL_WRITE)
-        .getResultList();
+      const rows = await tx.execute<{ id: string; queue: string; job_name: string; payload: unknown }[]>(
+        `delete from ${table} where "id" in (select "id" from ${table} order by "created_at" limit ? for update skip locked)
+         returning "id", "queue", "job_name", "payload"`,
+        [this.options.outboxBatchSize],
+      );
       if (rows.length === 0) return 0;
-      const byQueue = new Map<string, OutboxMessage[]>();
+      // UUIDv7 ids sort by creation: keep each queue's jobs in the order they were written.
+      rows.sort((a, b) => (a.id < b.id ? -1 : 1));
+      const byQueue = new Map<string, typeof rows>();
       for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
       await Promise.all(
         [...byQueue.entries()].map(([queue, messages]) =>
-          this.queue(queue).addBulk(
-            messages.map((m) => ({ name: m.jobName, data: m.payload, opts: { ...DEFAULT_JOB_OPTIONS, jobId: m.id } })),
-          ),
+          this.queue(queue).addBulk(messages.map((m) => ({ name: m.job_name, data: m.payload, opts: { ...DEFAULT_JOB_OPTIONS, jobId: m.id } }))),
         ),
       );
-      await tx.nativeDelete(OutboxMessage, { id: { $in: rows.map((r) => r.id) } });
-      tx.clear();
       return rows.length;
     });
   }
