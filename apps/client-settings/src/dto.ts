@@ -11,6 +11,13 @@ import {
   PageQuerySchema,
   RotateSecretSchema,
   UpdateClientSchema,
+  CreateRateTableSchema,
+  CreateServiceSchema,
+  RateTableSchema,
+  ServiceAssignmentsSchema,
+  ServiceSchema,
+  UpdateRateTableSchema,
+  UpdateServiceSchema,
   pageOf,
 } from '@portal/contracts';
 import { createZodDto } from 'nestjs-zod';
@@ -30,3 +37,12 @@ export class ClientPageDto extends createZodDto(pageOf(ClientSchema)) {}
 export class ConnectionDto extends createZodDto(ConnectionSchema) {}
 export class ConnectionPageDto extends createZodDto(pageOf(ConnectionSchema)) {}
 export class ConnectionWithSecretDto extends createZodDto(ConnectionWithSecretSchema) {}
+export class CreateServiceDto extends createZodDto(CreateServiceSchema) {}
+export class UpdateServiceDto extends createZodDto(UpdateServiceSchema) {}
+export class ServiceDto extends createZodDto(ServiceSchema) {}
+export class ServicePageDto extends createZodDto(pageOf(ServiceSchema)) {}
+export class CreateRateTableDto extends createZodDto(CreateRateTableSchema) {}
+export class UpdateRateTableDto extends createZodDto(UpdateRateTableSchema) {}
+export class RateTableDto extends createZodDto(RateTableSchema) {}
+export class RateTablePageDto extends createZodDto(pageOf(RateTableSchema)) {}
+export class ServiceAssignmentsDto extends createZodDto(ServiceAssignmentsSchema) {}

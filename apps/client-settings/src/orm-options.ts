@@ -4,8 +4,12 @@ import type { ClientSettingsConfig } from './config';
 import { ApiKey } from './entities/api-key.entity';
 import { Client } from './entities/client.entity';
 import { Connection } from './entities/connection.entity';
+import { ClientServiceRecord } from './entities/client-service.entity';
 import { Courier } from './entities/courier.entity';
+import { RateTableRecord } from './entities/rate-table.entity';
+import { ServiceRecord } from './entities/service.entity';
 import { InitialClientSettings } from './migrations/initial.migration';
+import { RatesAndServices } from './migrations/rates-and-services.migration';
 import { SCHEMA } from './schema';
 
 export const ormOptions = (config: ClientSettingsConfig) =>
@@ -13,6 +17,9 @@ export const ormOptions = (config: ClientSettingsConfig) =>
     databaseUrl: config.DATABASE_URL,
     schema: SCHEMA,
     poolMax: config.DATABASE_POOL_MAX,
-    entities: [Courier, Client, ApiKey, Connection, OutboxMessage],
-    migrations: [{ name: 'InitialClientSettings', class: InitialClientSettings }],
+    entities: [Courier, Client, ApiKey, Connection, ServiceRecord, RateTableRecord, ClientServiceRecord, OutboxMessage],
+    migrations: [
+      { name: 'InitialClientSettings', class: InitialClientSettings },
+      { name: 'RatesAndServices', class: RatesAndServices },
+    ],
   });

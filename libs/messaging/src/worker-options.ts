@@ -13,4 +13,7 @@ export const WORKER_OPTIONS: Record<QueueName, QueueWorkerOptions> = {
   [QueueNames.settingsForGateway]: { concurrency: 1, lockDuration: 30_000 },
   [QueueNames.settingsForOrderManagement]: { concurrency: 1, lockDuration: 30_000 },
   [QueueNames.settingsForQuoting]: { concurrency: 1, lockDuration: 30_000 },
+  // Quoting is CPU work on in-memory data: a few at once keeps the event loop responsive.
+  [QueueNames.quoteRequests]: { concurrency: 8, lockDuration: 30_000 },
+  [QueueNames.quotedOrders]: { concurrency: 32, lockDuration: 30_000 },
 };

@@ -2,10 +2,11 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Body, Controller, Get, Param, Patch, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Client as ClientView, IntegrationSettings, Page } from '@portal/contracts';
-import { ApiKeyGuard, CourierOnly, CurrentPrincipal, decodeCursor, Principal, toPage } from '@portal/service-kit';
+import { ApiKeyGuard, CourierOnly, CurrentPrincipal, decodeCursor, Principal, toPage, unprocessable } from '@portal/service-kit';
 import { ZodResponse } from 'nestjs-zod';
 import { v7 as uuidv7 } from 'uuid';
 import { ClientDto, ClientPageDto, CreateClientDto, IntegrationSettingsDto, PageQueryDto, UpdateClientDto } from '../dto';
+import { ClientServiceRecord } from '../entities/client-service.entity';
 import { Client } from '../entities/client.entity';
 import { SettingsPublisher } from '../publishing/settings-publisher';
 import { findReachableClient } from './client-access';
@@ -99,6 +100,12 @@ export class ClientsController {
   ): Promise<IntegrationSettings> {
     const client = await this.publisher.change(this.em, async (tx, version) => {
       const found = await findReachableClient(tx, principal, clientId);
+      const usesRatesAndServices = (await tx.count(ClientServiceRecord, { clientId: found.id })) > 0;
+      if (body.orderCreationEnabled && body.serviceSelectionRule === null && usesRatesAndServices) {
+        throw unprocessable('RULE_REQUIRED', 'This client uses Rates and Services: choose a serviceSelectionRule (FASTEST or CHEAPEST) to turn integrations on.', [
+          { path: 'serviceSelectionRule', message: 'is required while the client has services assigned' },
+        ]);
+      }
       tx.assign(found, { ...body, updatedAt: new Date(), version: await version() });
       await tx.flush();
       await this.publisher.clientChanged(tx, found);

@@ -3,7 +3,10 @@ import { Injectable } from '@nestjs/common';
 import {
   ApiKeyChangedJob,
   ClientChangedJob,
+  ClientServicesChangedJob,
   ConnectionChangedJob,
+  RateTableChangedJob,
+  ServiceChangedJob,
   QueueNames,
   SETTINGS_SUBSCRIBER_QUEUES,
   SettingsJob,
@@ -11,7 +14,12 @@ import {
 import { OutboxRelay, writeOutbox } from '@portal/messaging';
 import type { ApiKey } from '../entities/api-key.entity';
 import type { Client } from '../entities/client.entity';
+import { ClientServiceRecord } from '../entities/client-service.entity';
 import type { Connection } from '../entities/connection.entity';
+import type { RateTableRecord } from '../entities/rate-table.entity';
+import type { ServiceRecord } from '../entities/service.entity';
+import { toRateTableView } from '../rates/rate-table-view';
+import { toServiceView } from '../services/service-view';
 import { SCHEMA } from '../schema';
 
 /**
@@ -30,6 +38,7 @@ export class SettingsPublisher {
   }
 
   async clientChanged(tx: EntityManager, client: Client): Promise<void> {
+    const pairs = await tx.count(ClientServiceRecord, { clientId: client.id });
     const job: ClientChangedJob = {
       v: 1,
       name: 'client.changed',
@@ -43,6 +52,7 @@ export class SettingsPublisher {
         defaultPickup: client.defaultPickup,
         orderCreationEnabled: client.orderCreationEnabled,
         serviceSelectionRule: client.serviceSelectionRule,
+        usesRatesAndServices: pairs > 0,
       },
     };
     await this.publish(tx, job);
@@ -85,8 +95,34 @@ export class SettingsPublisher {
     await this.publish(tx, job);
   }
 
-  private async publish(tx: EntityManager, job: SettingsJob): Promise<void> {
-    await writeOutbox(tx, SETTINGS_SUBSCRIBER_QUEUES.map((queue) => ({ queue, jobName: job.name, payload: job })));
+  async serviceChanged(tx: EntityManager, service: ServiceRecord): Promise<void> {
+    const job: ServiceChangedJob = { v: 1, name: 'service.changed', version: Number(service.version), service: toServiceView(service), deleted: service.deletedAt !== null };
+    await this.publish(tx, job, [QueueNames.settingsForQuoting]);
+  }
+
+  async rateTableChanged(tx: EntityManager, table: RateTableRecord): Promise<void> {
+    const job: RateTableChangedJob = { v: 1, name: 'rate-table.changed', version: Number(table.version), rateTable: toRateTableView(table), deleted: table.deletedAt !== null };
+    await this.publish(tx, job, [QueueNames.settingsForQuoting]);
+  }
+
+  /** A client's pairs changed: quoting gets the new set, everyone gets whether the client now uses Rates and Services. */
+  async clientServicesChanged(tx: EntityManager, client: Client): Promise<void> {
+    const pairs = await tx.find(ClientServiceRecord, { clientId: client.id }, { orderBy: { serviceId: 'asc' } });
+    const job: ClientServicesChangedJob = {
+      v: 1,
+      name: 'client-services.changed',
+      version: Number(client.version),
+      clientId: client.id,
+      courierId: client.courierId,
+      assignments: pairs.map((p) => ({ serviceId: p.serviceId, rateTableId: p.rateTableId })),
+    };
+    await this.publish(tx, job, [QueueNames.settingsForQuoting]);
+    await this.clientChanged(tx, client);
+  }
+
+  /** Configuration only the named apps keep a copy of goes to their queues alone. */
+  private async publish(tx: EntityManager, job: SettingsJob, queues: readonly string[] = SETTINGS_SUBSCRIBER_QUEUES): Promise<void> {
+    await writeOutbox(tx, queues.map((queue) => ({ queue, jobName: job.name, payload: job })));
   }
 
   private async nextVersion(tx: EntityManager): Promise<string> {

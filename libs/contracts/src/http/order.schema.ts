@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AddressSchema, ContactSchema, WeightSchema } from '../common/task.schema';
+import { AddressSchema, ContactSchema, TaskInputSchema, WeightSchema } from '../common/task.schema';
 import { PlatformSchema } from '../common/platform.schema';
 import { PageQuerySchema } from '../common/page.schema';
 
@@ -32,6 +32,8 @@ export const OrderServiceSchema = z.object({
   completionWindow: WindowSchema,
 });
 
+export type OrderService = z.infer<typeof OrderServiceSchema>;
+
 export const OrderSourceSchema = z.object({
   connectionId: z.string(),
   platform: PlatformSchema,
@@ -45,7 +47,8 @@ export const OrderSchema = z.object({
   status: OrderStatusSchema,
   source: OrderSourceSchema,
   reference: z.string().nullable(),
-  pickup: TaskSchema,
+  /** Null only on a Draft still waiting for a pickup address (no pickup sent, no default pickup). */
+  pickup: TaskSchema.nullable(),
   dropoff: TaskSchema,
   readyBy: z.string(),
   dueBy: z.string().nullable(),
@@ -59,6 +62,18 @@ export const OrderSchema = z.object({
   updatedAt: z.string(),
 });
 export type Order = z.infer<typeof OrderSchema>;
+
+/** PATCH /v1/orders/{id} (drafts): any of these, shaped as in the generic event. */
+export const UpdateDraftSchema = z
+  .object({
+    weight: WeightSchema,
+    pieces: z.number().int().positive().max(100000),
+    serviceCode: z.string().trim().min(1).max(64).nullable(),
+    pickup: TaskInputSchema,
+    dropoff: TaskInputSchema,
+  })
+  .partial();
+export type UpdateDraft = z.infer<typeof UpdateDraftSchema>;
 
 export const ListOrdersQuerySchema = PageQuerySchema.extend({
   status: OrderStatusSchema.optional(),

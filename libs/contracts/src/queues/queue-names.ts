@@ -7,6 +7,10 @@ export const QueueNames = {
   settingsForGateway: 'settings-ingestion-gateway',
   settingsForOrderManagement: 'settings-order-management',
   settingsForQuoting: 'settings-quoting',
+  /** Order management -> quoting: quote this order (answer = return value). */
+  quoteRequests: 'quote-requests',
+  /** Parents of quote flows: order management places or drafts the quoted order. */
+  quotedOrders: 'quoted-orders',
 } as const;
 export type QueueName = (typeof QueueNames)[keyof typeof QueueNames];
 

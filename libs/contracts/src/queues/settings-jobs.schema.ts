@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { PlatformSchema, ServiceSelectionRuleSchema, UnitsSchema } from '../common/platform.schema';
 import { PickupAddressSchema } from '../common/task.schema';
 import { ConnectionSettingsSchema } from '../http/connection.schema';
+import { RateTableSchema, ServiceAssignmentSchema } from '../http/rate-table.schema';
+import { ServiceSchema } from '../http/service.schema';
 
 /**
  * Client settings owns this configuration; other apps keep projections of it fed by these jobs.
@@ -22,6 +24,8 @@ export const ClientChangedJobSchema = z.object({
     defaultPickup: PickupAddressSchema.nullable(),
     orderCreationEnabled: z.boolean(),
     serviceSelectionRule: ServiceSelectionRuleSchema.nullable(),
+    /** At least one (service, rate table) pair is assigned: orders are quoted, and may become Drafts. */
+    usesRatesAndServices: z.boolean(),
   }),
 });
 export type ClientChangedJob = z.infer<typeof ClientChangedJobSchema>;
@@ -63,9 +67,38 @@ export const ApiKeyChangedJobSchema = z.object({
 });
 export type ApiKeyChangedJob = z.infer<typeof ApiKeyChangedJobSchema>;
 
+export const ServiceChangedJobSchema = z.object({
+  ...change,
+  name: z.literal('service.changed'),
+  service: ServiceSchema,
+  deleted: z.boolean(),
+});
+export type ServiceChangedJob = z.infer<typeof ServiceChangedJobSchema>;
+
+export const RateTableChangedJobSchema = z.object({
+  ...change,
+  name: z.literal('rate-table.changed'),
+  rateTable: RateTableSchema,
+  deleted: z.boolean(),
+});
+export type RateTableChangedJob = z.infer<typeof RateTableChangedJobSchema>;
+
+/** A client's whole set of (service, rate table) pairs, replacing the previous set. */
+export const ClientServicesChangedJobSchema = z.object({
+  ...change,
+  name: z.literal('client-services.changed'),
+  clientId: z.string(),
+  courierId: z.string(),
+  assignments: z.array(ServiceAssignmentSchema),
+});
+export type ClientServicesChangedJob = z.infer<typeof ClientServicesChangedJobSchema>;
+
 export const SettingsJobSchema = z.discriminatedUnion('name', [
   ClientChangedJobSchema,
   ConnectionChangedJobSchema,
   ApiKeyChangedJobSchema,
+  ServiceChangedJobSchema,
+  RateTableChangedJobSchema,
+  ClientServicesChangedJobSchema,
 ]);
 export type SettingsJob = z.infer<typeof SettingsJobSchema>;
