@@ -11,7 +11,14 @@ import { IntakeProcessor } from './intake/intake.processor';
 import { RecordIntegrationEvent } from './intake/record-integration-event.use-case';
 import { IntegrationEventsController } from './integration-events/integration-events.controller';
 import { ormOptions } from './orm-options';
+import { DraftsController } from './drafts/drafts.controller';
+import { DraftsService } from './drafts/drafts.service';
+import { OrderAnnouncements } from './events/order-announcements';
+import { QuotedOrdersProcessor } from './intake/quoted-orders.processor';
 import { OrdersController } from './orders/orders.controller';
+import { QuoteClient } from './quoting/quote-client';
+import { QuoteFlows } from './quoting/quote-flows';
+import { QuotesController } from './quotes/quotes.controller';
 import { QueueDashboardModule } from './queue-dashboard.module';
 import { OrderManagementSettingsProcessor } from './projection/settings.processor';
 
@@ -21,17 +28,22 @@ export class OrderManagementModule {
       imports: [
         AppLoggerModule.forRoot('order-management', config.LOG_LEVEL),
         MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: true }),
-        messagingFor(config, { outbox: true, consumes: [QueueNames.orderIntake, QueueNames.settingsForOrderManagement] }),
+        messagingFor(config, { outbox: true, consumes: [QueueNames.orderIntake, QueueNames.settingsForOrderManagement, QueueNames.quotedOrders] }),
         HealthModule,
         QueueDashboardModule.forSubscribers(config.ORDER_EVENT_SUBSCRIBERS),
       ],
-      controllers: [OrdersController, IntegrationEventsController, MetricsController],
+      controllers: [OrdersController, DraftsController, QuotesController, IntegrationEventsController, MetricsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: ApiKeyResolver, useClass: ProjectedApiKeyResolver },
         AcceptIntegrationEvent,
         ClientDirectory,
         IntakeStore,
+        OrderAnnouncements,
+        QuoteClient,
+        QuoteFlows,
+        QuotedOrdersProcessor,
+        DraftsService,
         RecordIntegrationEvent,
         IntakeProcessor,
         OrderManagementSettingsProcessor,

@@ -1,4 +1,13 @@
-import { IntegrationEventSchema, ListIntegrationEventsQuerySchema, ListOrdersQuerySchema, OrderSchema, pageOf } from '@portal/contracts';
+import {
+  IntegrationEventSchema,
+  ListIntegrationEventsQuerySchema,
+  ListOrdersQuerySchema,
+  OrderSchema,
+  pageOf,
+  QuoteRequestSchema,
+  QuoteResultSchema,
+  UpdateDraftSchema,
+} from '@portal/contracts';
 import { createZodDto } from 'nestjs-zod';
 
 export class ListOrdersQueryDto extends createZodDto(ListOrdersQuerySchema) {}
@@ -6,3 +15,6 @@ export class ListIntegrationEventsQueryDto extends createZodDto(ListIntegrationE
 export class OrderDto extends createZodDto(OrderSchema) {}
 export class OrderPageDto extends createZodDto(pageOf(OrderSchema)) {}
 export class IntegrationEventPageDto extends createZodDto(pageOf(IntegrationEventSchema)) {}
+export class UpdateDraftDto extends createZodDto(UpdateDraftSchema) {}
+export class QuoteRequestDto extends createZodDto(QuoteRequestSchema) {}
+export class QuoteResultDto extends createZodDto(QuoteResultSchema) {}

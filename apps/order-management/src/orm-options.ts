@@ -5,6 +5,7 @@ import { ApiKeyView } from './entities/api-key-view.entity';
 import { ClientView } from './entities/client-view.entity';
 import { IntegrationEventRecord } from './entities/integration-event.entity';
 import { Order } from './entities/order.entity';
+import { Drafts } from './migrations/drafts.migration';
 import { InitialOrderManagement } from './migrations/initial.migration';
 import { SCHEMA } from './schema';
 
@@ -14,5 +15,8 @@ export const ormOptions = (config: OrderManagementConfig) =>
     schema: SCHEMA,
     poolMax: config.DATABASE_POOL_MAX,
     entities: [ClientView, ApiKeyView, Order, IntegrationEventRecord, OutboxMessage],
-    migrations: [{ name: 'InitialOrderManagement', class: InitialOrderManagement }],
+    migrations: [
+      { name: 'InitialOrderManagement', class: InitialOrderManagement },
+      { name: 'Drafts', class: Drafts },
+    ],
   });

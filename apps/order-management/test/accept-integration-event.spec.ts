@@ -41,6 +41,7 @@ describe('AcceptIntegrationEvent (PostgreSQL + Redis)', () => {
       timezone: 'America/New_York',
       defaultPickup: { address: { line1: '1 Dock', city: 'Newark', postalCode: '07102', country: 'US' }, contact: { name: 'Dock' } },
       serviceSelectionRule: null,
+      usesRatesAndServices: false,
       version: '1',
     });
   });
@@ -92,7 +93,7 @@ describe('AcceptIntegrationEvent (PostgreSQL + Redis)', () => {
     const orders = await em.find(Order, { connectionId, externalOrderId: 'A-1' });
     expect(orders).toHaveLength(1);
     expect(orders[0]).toMatchObject({ status: 'PLACED', readyBy: new Date('2026-11-25T15:00:00.000Z'), service: null, draftReasons: [] });
-    expect(orders[0].pickup.address.city).toBe('Newark');
+    expect(orders[0].pickup?.address.city).toBe('Newark');
 
     await waitForEvents(1);
     const [relayed] = await events.getJobs(['waiting', 'active', 'completed', 'failed']);

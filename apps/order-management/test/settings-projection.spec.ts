@@ -35,7 +35,7 @@ describe('settings projection (PostgreSQL + Redis)', () => {
     v: 1,
     name: 'client.changed',
     version,
-    client: { id, courierId: id, name: 'Shop', timezone, units: 'kg', defaultPickup: null, orderCreationEnabled: true, serviceSelectionRule: null },
+    client: { id, courierId: id, name: 'Shop', timezone, units: 'kg', defaultPickup: null, orderCreationEnabled: true, serviceSelectionRule: null, usesRatesAndServices: false },
   });
 
   it('keeps the newest version whatever order changes arrive in, and fails malformed jobs for good', async () => {

@@ -19,6 +19,10 @@ export class ClientView {
   @Property({ type: 'text', nullable: true })
   serviceSelectionRule!: ServiceSelectionRule | null;
 
+  /** Orders of such a client are quoted, and become Drafts when they cannot be. */
+  @Property({ type: 'boolean' })
+  usesRatesAndServices!: boolean;
+
   @Property({ type: 'bigint', columnType: 'bigint' })
   version!: string;
 }

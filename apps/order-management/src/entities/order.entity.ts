@@ -1,12 +1,5 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import type { OrderStatus, Platform, Reason, Task, Weight } from '@portal/contracts';
-
-export interface OrderServiceChoice {
-  serviceId: string;
-  code: string;
-  price: { amount: number; currency: string };
-  completionWindow: { start: string; end: string };
-}
+import type { OrderService, OrderStatus, Platform, Reason, Task, Weight } from '@portal/contracts';
 
 /** One order per external order of a connection: the unique key is the deduplication guarantee. */
 @Entity({ tableName: 'orders' })
@@ -40,8 +33,8 @@ export class Order {
   @Property({ type: 'text', nullable: true })
   reference!: string | null;
 
-  @Property({ type: 'json' })
-  pickup!: Task;
+  @Property({ type: 'json', nullable: true })
+  pickup!: Task | null;
 
   @Property({ type: 'json' })
   dropoff!: Task;
@@ -65,7 +58,7 @@ export class Order {
   notes!: string | null;
 
   @Property({ type: 'json', nullable: true })
-  service: OrderServiceChoice | null = null;
+  service: OrderService | null = null;
 
   @Property({ type: 'json' })
   draftReasons: Reason[] = [];

@@ -13,6 +13,34 @@ export interface Settled {
 
 const DUPLICATE_REASON = 'This order already arrived on this connection in an earlier event.';
 
+const ORDER_COLUMNS = `"id", "client_id", "courier_id", "status", "connection_id", "platform", "external_order_id", "reference", "pickup", "dropoff", "ready_by", "due_by", "weight", "pieces", "service_code", "notes", "service", "draft_reasons", "created_at", "updated_at"`;
+const ORDER_VALUES = '?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?';
+const json = (value: unknown): string | null => (value === null ? null : JSON.stringify(value));
+
+/** Parameters for ORDER_VALUES, in ORDER_COLUMNS order. */
+const orderValues = (order: Order): unknown[] => [
+  order.id,
+  order.clientId,
+  order.courierId,
+  order.status,
+  order.connectionId,
+  order.platform,
+  order.externalOrderId,
+  order.reference,
+  json(order.pickup),
+  json(order.dropoff),
+  order.readyBy,
+  order.dueBy,
+  json(order.weight),
+  order.pieces,
+  order.serviceCode,
+  order.notes,
+  json(order.service),
+  JSON.stringify(order.draftReasons),
+  order.createdAt,
+  order.updatedAt,
+];
+
 /**
  * Writes the outcome of one integration event in a single statement (atomic, one round trip): the
  * event-log row is claimed by the gateway's event id, the order is inserted only if the claim
@@ -36,8 +64,8 @@ export class IntakeStore {
          on conflict ("id") do nothing
          returning "outcome", "order_id"
        ), placed as (
-         insert into "${SCHEMA}"."orders" ("id", "client_id", "courier_id", "status", "connection_id", "platform", "external_order_id", "reference", "pickup", "dropoff", "ready_by", "due_by", "weight", "pieces", "service_code", "notes", "service", "draft_reasons", "created_at", "updated_at")
-         select ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?
+         insert into "${SCHEMA}"."orders" (${ORDER_COLUMNS})
+         select ${ORDER_VALUES}
          where exists (select 1 from claim where "outcome" = 'PLACED')
          on conflict ("connection_id", "external_order_id") do nothing
          returning "id"
@@ -51,28 +79,58 @@ export class IntakeStore {
         ...this.logColumns(job),
         order.id,
         DUPLICATE_REASON,
-        order.id,
-        order.clientId,
-        order.courierId,
-        order.status,
-        order.connectionId,
-        order.platform,
-        order.externalOrderId,
-        order.reference,
-        JSON.stringify(order.pickup),
-        JSON.stringify(order.dropoff),
-        order.readyBy,
-        order.dueBy,
-        order.weight === null ? null : JSON.stringify(order.weight),
-        order.pieces,
-        order.serviceCode,
-        order.notes,
-        order.service === null ? null : JSON.stringify(order.service),
-        JSON.stringify(order.draftReasons),
-        order.createdAt,
-        order.updatedAt,
+        ...orderValues(order),
         outboxRowsJson(announcements),
       ],
+    );
+    return rows.length > 0 ? { outcome: rows[0].outcome, orderId: rows[0].order_id } : null;
+  }
+
+  /**
+   * Claims the event for a quoted intake: answers 'new' for the first claim, 'pending' while an
+   * earlier claim waits for its quote (adding the flow again is then harmless), 'settled' after.
+   */
+  async claimPending(job: IntakeAcceptedJob): Promise<'new' | 'pending' | 'settled'> {
+    const rows = await this.em().execute<{ id: string; claimed: boolean; outcome: IntegrationEventOutcome }[]>(
+      `with claim as (
+         insert into "${SCHEMA}"."integration_events" ("id", "connection_id", "client_id", "courier_id", "platform", "external_event_id", "external_order_id", "received_at", "outcome", "order_id", "reason")
+         values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', null, null) on conflict ("id") do nothing returning "id"
+       )
+       select true as claimed, 'PENDING' as outcome from claim
+       union all
+       select false, "outcome" from "${SCHEMA}"."integration_events" where "id" = ? and not exists (select 1 from claim)`,
+      [...this.logColumns(job), job.eventId],
+    );
+    if (rows[0]?.claimed) return 'new';
+    return rows[0]?.outcome === 'PENDING' ? 'pending' : 'settled';
+  }
+
+  /**
+   * Settles a quoted intake: the order (placed or Draft), the log row leaving PENDING, and the
+   * order's announcement, in one statement. A repeat finds the log row settled and writes nothing.
+   */
+  async settleQuoted(eventId: string, order: Order, announcements: OutgoingJob[]): Promise<Settled | null> {
+    const outcome: IntegrationEventOutcome = order.status === 'PLACED' ? 'PLACED' : 'DRAFT';
+    const rows = await this.em().execute<{ outcome: IntegrationEventOutcome; order_id: string }[]>(
+      `with pending as (
+         select "id" from "${SCHEMA}"."integration_events" where "id" = ? and "outcome" = 'PENDING' for update
+       ), placed as (
+         insert into "${SCHEMA}"."orders" (${ORDER_COLUMNS})
+         select ${ORDER_VALUES} where exists (select 1 from pending)
+         on conflict ("connection_id", "external_order_id") do nothing
+         returning "id"
+       ), settled as (
+         update "${SCHEMA}"."integration_events"
+         set "outcome" = case when exists (select 1 from placed) then ? else 'DUPLICATE' end,
+             "order_id" = coalesce((select "id" from placed), (select "id" from "${SCHEMA}"."orders" where "connection_id" = ? and "external_order_id" = ?)),
+             "reason" = case when exists (select 1 from placed) then null else ? end
+         where "id" in (select "id" from pending)
+         returning "outcome", "order_id"
+       ), announced as (
+         ${outboxInsertFromJson(SCHEMA)} where exists (select 1 from placed)
+       )
+       select "outcome", "order_id" from settled`,
+      [eventId, ...orderValues(order), outcome, order.connectionId, order.externalOrderId, DUPLICATE_REASON, outboxRowsJson(announcements)],
     );
     return rows.length > 0 ? { outcome: rows[0].outcome, orderId: rows[0].order_id } : null;
   }

@@ -27,6 +27,7 @@ export class OrderManagementSettingsProcessor extends WorkerHost {
           timezone: c.timezone,
           default_pickup: c.defaultPickup,
           service_selection_rule: c.serviceSelectionRule,
+          uses_rates_and_services: c.usesRatesAndServices,
           version: change.version,
         });
         return;
@@ -44,7 +45,10 @@ export class OrderManagementSettingsProcessor extends WorkerHost {
         return;
       }
       case 'connection.changed':
-        // The gateway reads connections; orders carry what they need of theirs.
+      case 'service.changed':
+      case 'rate-table.changed':
+      case 'client-services.changed':
+        // Connections are the gateway's business and services quoting's; orders carry what they need.
         return;
     }
   }

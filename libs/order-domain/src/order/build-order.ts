@@ -16,10 +16,14 @@ export interface BuildOrderInput {
 }
 
 export type BuildOrderResult = { ok: true; order: BuiltOrder } | { ok: false; reason: OrderReason };
+export type BuildDraftableResult = { ok: true; order: DraftableOrder } | { ok: false; reason: OrderReason };
+
+/** An order that may still lack its pickup: a Draft for a client using Rates and Services. */
+export type DraftableOrder = Omit<BuiltOrder, 'pickup'> & { pickup: Task | null };
 
 type TaskResult = { ok: true; task: Task } | { ok: false; reason: OrderReason };
 
-function resolveTask(input: TaskInput, timezone: string, name: string): TaskResult {
+export function resolveTask(input: TaskInput, timezone: string, name: string): TaskResult {
   const times: Record<'completeAfter' | 'completeBefore', string | null> = { completeAfter: null, completeBefore: null };
   for (const field of ['completeAfter', 'completeBefore'] as const) {
     const raw = input[field];
@@ -41,20 +45,30 @@ function pickupFrom(defaultPickup: PickupAddress): Task {
 /**
  * Builds the order an integration event describes (PRODUCT 1.2): tasks with times in UTC, the
  * pickup from the client's default when the event has none, and Ready By / Due By from the dropoff.
+ * Without any pickup the order cannot be built (clients without Rates and Services).
  */
-export function buildOrder({ order, client, receivedAt }: BuildOrderInput): BuildOrderResult {
+export function buildOrder(input: BuildOrderInput): BuildOrderResult {
+  const built = buildDraftableOrder(input);
+  if (!built.ok) return built;
+  const { pickup } = built.order;
+  return pickup ? { ok: true, order: { ...built.order, pickup } } : { ok: false, reason: NO_PICKUP_ADDRESS };
+}
+
+/**
+ * As buildOrder, but an order with no pickup (none sent, no default) is still built, with a null
+ * pickup: for Rates and Services clients it becomes a Draft a person completes (PRODUCT 1.2).
+ */
+export function buildDraftableOrder({ order, client, receivedAt }: BuildOrderInput): BuildDraftableResult {
   const dropoff = resolveTask(order.dropoff, client.timezone, 'dropoff');
   if (!dropoff.ok) return dropoff;
 
-  let pickup: Task;
+  let pickup: Task | null = null;
   if (order.pickup) {
     const resolved = resolveTask(order.pickup, client.timezone, 'pickup');
     if (!resolved.ok) return resolved;
     pickup = resolved.task;
   } else if (client.defaultPickup) {
     pickup = pickupFrom(client.defaultPickup);
-  } else {
-    return { ok: false, reason: NO_PICKUP_ADDRESS };
   }
 
   const readyBy = dropoff.task.completeAfter ?? receivedAt.toISOString();

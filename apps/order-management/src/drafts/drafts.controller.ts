@@ -1,0 +1,39 @@
+import { Body, Controller, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Order } from '@portal/contracts';
+import { ApiKeyGuard, CurrentPrincipal, Principal } from '@portal/service-kit';
+import { ZodResponse } from 'nestjs-zod';
+import { OrderDto, UpdateDraftDto } from '../dto';
+import { toOrderView } from '../orders/order-view';
+import { DraftsService } from './drafts.service';
+
+@ApiTags('drafts')
+@ApiBearerAuth()
+@UseGuards(ApiKeyGuard)
+@Controller('v1/orders/:orderId')
+export class DraftsController {
+  constructor(private readonly drafts: DraftsService) {}
+
+  @Patch()
+  @ApiOperation({ summary: 'Edit a draft (weight, pieces, serviceCode, pickup, dropoff); answers it with its recomputed reasons. 409 if not a draft.' })
+  @ZodResponse({ status: 200, type: OrderDto })
+  async edit(@CurrentPrincipal() principal: Principal, @Param('orderId') orderId: string, @Body() body: UpdateDraftDto): Promise<Order> {
+    return toOrderView(await this.drafts.edit(principal, orderId, body));
+  }
+
+  @Post('finalize')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Re-quote a draft and place it (200, emits order.created), or 422 with the reasons that remain; 409 if not a draft.' })
+  @ZodResponse({ status: 200, type: OrderDto })
+  async finalize(@CurrentPrincipal() principal: Principal, @Param('orderId') orderId: string): Promise<Order> {
+    return toOrderView(await this.drafts.finalize(principal, orderId));
+  }
+
+  @Post('cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel a draft (status CANCELLED); 409 if not a draft.' })
+  @ZodResponse({ status: 200, type: OrderDto })
+  async cancel(@CurrentPrincipal() principal: Principal, @Param('orderId') orderId: string): Promise<Order> {
+    return toOrderView(await this.drafts.cancel(principal, orderId));
+  }
+}

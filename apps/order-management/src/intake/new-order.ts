@@ -1,0 +1,35 @@
+import type { IntakeAcceptedJob, OrderService, QuotableOrder, Reason } from '@portal/contracts';
+import type { DraftableOrder } from '@portal/order-domain';
+import { v7 as uuidv7 } from 'uuid';
+import { Order } from '../entities/order.entity';
+
+/** What decides an intake order's status: a service for a quoted placement, reasons for a Draft. */
+export type Placement = { status: 'PLACED'; service: OrderService | null } | { status: 'DRAFT'; draftReasons: Reason[] };
+
+/** The order an integration event becomes, from the event's own facts and its built tasks and times. */
+export function newOrder(job: IntakeAcceptedJob, built: QuotableOrder | DraftableOrder, placement: Placement, id = uuidv7()): Order {
+  const now = new Date();
+  const order = job.event.order;
+  return Object.assign(new Order(), {
+    id,
+    clientId: job.clientId,
+    courierId: job.courierId,
+    status: placement.status,
+    connectionId: job.connectionId,
+    platform: job.platform,
+    externalOrderId: order.externalId,
+    reference: order.reference ?? null,
+    pickup: built.pickup,
+    dropoff: built.dropoff,
+    readyBy: new Date(built.readyBy),
+    dueBy: built.dueBy ? new Date(built.dueBy) : null,
+    weight: built.weight,
+    pieces: built.pieces,
+    serviceCode: built.serviceCode,
+    notes: order.notes ?? null,
+    service: placement.status === 'PLACED' ? placement.service : null,
+    draftReasons: placement.status === 'DRAFT' ? placement.draftReasons : [],
+    createdAt: now,
+    updatedAt: now,
+  });
+}
