@@ -1,11 +1,21 @@
 #!/usr/bin/env bash
-# `npm start`: dependencies, Redis and PostgreSQL, then all four apps in the foreground.
+# `npm start`: node dependencies, Redis and PostgreSQL (and the `portal` database), then the four apps
+# in the foreground under one supervisor (tools/dev/start-all.js). Ctrl+C stops all four.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# npm ci when node_modules is missing or older than package-lock.json.
 bash tools/install-deps.sh
-bash tools/services/ensure-services.sh
-if [[ -z "${OPERATOR_TOKEN:-}" ]]; then
+
+# The apps' own defaults, exported so the services check, the apps and the summary agree.
+export DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal}
+export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
+if [[ -z ${OPERATOR_TOKEN:-} ]]; then
   export OPERATOR_TOKEN=local-operator-token
-  echo "start: OPERATOR_TOKEN is not set; using the local default 'local-operator-token'"
+  echo "start: OPERATOR_TOKEN is not set; using the local default 'local-operator-token' (set it for anything but local use)"
 fi
+
+bash tools/services/ensure-services.sh
+
+# exec: Ctrl+C and SIGTERM go straight to the supervisor, which stops the apps gracefully.
 exec node tools/dev/start-all.js

@@ -4,7 +4,7 @@
  *
  *   npm run bench -- [--rate 500] [--duration 30] [--connections 50] [--warmup 3] [--drain 30]
  *
- * Starts its own system (own database and queue prefix, see tools/harness/system-under-test.ts),
+ * Starts its own system (own database and queue prefix, see libs/system-harness),
  * creates its own tenant, sends signed events open-loop at a steady rate, consumes order-events-bench,
  * prints latencies and losses, then stops the system and drops its database.
  */
@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { Job, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import { CanonicalOrderEvent, OrderEvent, orderEventsQueueName, signGenericPayload } from '@portal/contracts';
-import { RunningSystem, startSystem } from '../harness/system-under-test';
+import { RunningSystem, startSystem } from '@portal/system-harness';
 import { buildDemoEvent, randomId } from '../send-event/demo-event';
 import { sleep } from '../send-event/http';
 import { setupTenant, Tenant, TenantSetupOptions } from '../send-event/setup-tenant';

@@ -1,25 +1,42 @@
-// Runs the four apps as one foreground process: prefixed output, a summary once all are ready,
-// and a clean stop of all on Ctrl+C or when any one of them dies.
+// Runs the four apps as one foreground process (`npm start`): output lines prefixed with the app's
+// name, client-settings first, a summary box once all four answer /ready, and a graceful stop of all
+// on Ctrl+C or SIGTERM. If any app dies, the others are stopped and this exits non-zero.
 'use strict';
 const { spawn } = require('node:child_process');
-const { join } = require('node:path');
+const { existsSync } = require('node:fs');
+const { join, relative } = require('node:path');
 
 const ROOT = join(__dirname, '..', '..');
 const env = { ...process.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json') };
-const port = (name, fallback) => Number(env[name] ?? fallback);
-const host = env.HOST && env.HOST !== '0.0.0.0' ? env.HOST : '127.0.0.1';
+const port = (name, fallback) => Number(env[name] || fallback);
+// Apps listening on every interface are still reached through loopback from here.
+const host = env.HOST && env.HOST !== '0.0.0.0' && env.HOST !== '::' ? env.HOST : '127.0.0.1';
 const APPS = [
   { name: 'client-settings', port: port('CLIENT_SETTINGS_PORT', 3001) },
   { name: 'ingestion-gateway', port: port('INGESTION_GATEWAY_PORT', 3000) },
   { name: 'order-management', port: port('ORDER_MANAGEMENT_PORT', 3002) },
   { name: 'quoting', port: port('QUOTING_PORT', 3003) },
 ];
+const READY_TIMEOUT_MS = 120_000;
+// A worker finishing its in-flight jobs gets this long after SIGTERM before it is killed.
+const STOP_GRACE_MS = 20_000;
+const COLORS = [36, 35, 33, 32];
+const color = (i, text) => (process.stdout.isTTY ? `\x1b[${COLORS[i]}m${text}\x1b[0m` : text);
+
 const children = new Map();
 let stopping = false;
+let exitCode = 0;
+const log = (message) => console.log(`start: ${message}`);
+const url = (app) => `http://${host}:${app.port}`;
+const mainFile = (app) => join(ROOT, 'apps', app.name, 'src', 'main.ts');
 
-function start(app) {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps', app.name, 'src', 'main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const label = `[${app.name}]`.padEnd(20);
+function start(app, index) {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', mainFile(app)], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const label = color(index, `[${app.name}]`.padEnd(20));
   for (const stream of [child.stdout, child.stderr]) {
     let rest = '';
     stream.on('data', (chunk) => {
@@ -27,66 +44,97 @@ function start(app) {
       rest = lines.pop();
       for (const line of lines) process.stdout.write(`${label} ${line}\n`);
     });
+    stream.on('end', () => rest && process.stdout.write(`${label} ${rest}\n`));
   }
   child.on('exit', (code, signal) => {
     children.delete(app.name);
     if (!stopping) {
-      console.error(`start: ${app.name} exited (${signal ?? code}); stopping the others`);
+      console.error(`start: ${app.name} exited (${signal ?? `code ${code}`}); stopping the others`);
       stop(1);
-    } else if (children.size === 0) {
-      process.exit(process.exitCode ?? 0);
+      return;
     }
+    log(`${app.name} stopped (${signal ?? `code ${code}`})`);
+    if (children.size === 0) process.exit(exitCode);
   });
   children.set(app.name, child);
 }
 
-async function ready(app, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
+async function waitReady(app) {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (!children.has(app.name)) throw new Error(`${app.name} exited before it was ready`);
     try {
-      if ((await fetch(`http://${host}:${app.port}/ready`)).status === 200) return;
+      if ((await fetch(`${url(app)}/ready`, { signal: AbortSignal.timeout(2_000) })).status === 200) return;
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${app.name} was not ready within ${timeoutMs / 1000} s`);
+  throw new Error(`${app.name} did not answer 200 on ${url(app)}/ready within ${READY_TIMEOUT_MS / 1000} s`);
 }
 
 function stop(code) {
   if (stopping) return;
   stopping = true;
-  process.exitCode = code;
+  exitCode = code;
   if (children.size === 0) process.exit(code);
+  log(`stopping ${[...children.keys()].join(', ')} ...`);
   for (const child of children.values()) child.kill('SIGTERM');
-  // A worker finishing its in-flight jobs gets a while; after that, stop waiting.
-  setTimeout(() => process.exit(code), 20_000).unref();
+  setTimeout(() => {
+    console.error(`start: ${[...children.keys()].join(', ')} still running after ${STOP_GRACE_MS / 1000} s; killing`);
+    for (const child of children.values()) child.kill('SIGKILL');
+    process.exit(code || 1);
+  }, STOP_GRACE_MS).unref();
+}
+
+function box(lines) {
+  const width = Math.max(...lines.map((l) => l.length));
+  const bar = `+${'-'.repeat(width + 2)}+`;
+  return [bar, ...lines.map((l) => `| ${l.padEnd(width)} |`), bar].join('\n');
 }
 
 async function main() {
-  process.on('SIGINT', () => stop(0));
-  process.on('SIGTERM', () => stop(0));
-  // Client settings first: the others consume what it publishes. Each app migrates its own schema.
-  start(APPS[0]);
-  await ready(APPS[0]);
-  APPS.slice(1).forEach(start);
-  await Promise.all(APPS.slice(1).map((app) => ready(app)));
-  const url = (app) => `http://${host}:${app.port}`;
-  const lines = [
-    'All four apps are up.',
-    '',
-    ...APPS.map((app) => `${app.name.padEnd(18)} ${url(app).padEnd(24)} docs: ${url(app)}/docs`),
-    '',
-    `webhooks:          ${env.PUBLIC_BASE_URL ?? `http://localhost:${APPS[1].port}`}/v1/hooks/{connectionId}`,
-    `queue dashboard:   ${url(APPS[2])}/queues  (any user, password = operator token)`,
-    `operator token:    ${env.OPERATOR_TOKEN}`,
-    '',
-    'Send a first order:  npm run send-event -- --setup   then   npm run send-event',
-    'Stop with Ctrl+C.',
-  ];
-  const width = Math.max(...lines.map((l) => l.length));
-  console.log(`\n+${'-'.repeat(width + 2)}+\n${lines.map((l) => `| ${l.padEnd(width)} |`).join('\n')}\n+${'-'.repeat(width + 2)}+\n`);
+  const missing = APPS.filter((app) => !existsSync(mainFile(app)));
+  if (missing.length > 0) {
+    console.error(`start: missing ${missing.map((app) => relative(ROOT, mainFile(app))).join(', ')}; nothing started`);
+    process.exit(1);
+  }
+  // A closed terminal must not leave the apps running behind a dead supervisor.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+  // Ctrl+C reaches the apps too (same process group); they stop once however many signals come.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => {
+      if (stopping) {
+        // A second Ctrl+C: stop waiting.
+        for (const child of children.values()) child.kill('SIGKILL');
+        process.exit(exitCode || 130);
+      }
+      stop(0);
+    });
+  }
+  // Client settings first: it migrates its schema and publishes the settings the others consume.
+  log(`starting client-settings on ${url(APPS[0])} ...`);
+  start(APPS[0], 0);
+  await waitReady(APPS[0]);
+  log('client-settings is ready; starting ingestion-gateway, order-management and quoting ...');
+  APPS.slice(1).forEach((app, i) => start(app, i + 1));
+  await Promise.all(APPS.slice(1).map(waitReady));
+  if (stopping) return;
+  console.log(
+    `\n${box([
+      'All four apps are ready.',
+      '',
+      ...APPS.map((app) => `${app.name.padEnd(18)} ${url(app).padEnd(23)} API docs: ${url(app)}/docs`),
+      '',
+      `Queue dashboard    ${url(APPS[2])}/queues  (any user; password: operator token)`,
+      `Operator token     ${env.OPERATOR_TOKEN ?? 'local-operator-token'}`,
+      `Webhooks           ${env.PUBLIC_BASE_URL ?? `http://localhost:${APPS[1].port}`}/v1/hooks/{connectionId}`,
+      '',
+      'Send a first event: npm run send-event -- --help',
+      '  (npm run send-event -- --setup, then npm run send-event)',
+      'Stop all four with Ctrl+C.',
+    ])}\n`,
+  );
 }
 
 main().catch((error) => {

@@ -1,89 +1,181 @@
 #!/usr/bin/env bash
-# Makes sure Redis and PostgreSQL answer where REDIS_URL and DATABASE_URL point (loopback defaults).
-# 1. use ones already answering; 2. start local ones from installed binaries, data under .local/;
-# 3. on Debian/Ubuntu as root, install them with apt-get first; 4. otherwise say what to install.
+# Makes sure Redis and PostgreSQL answer where REDIS_URL and DATABASE_URL point (loopback defaults),
+# then that the database named in DATABASE_URL exists. In order of preference:
+#   1. use the ones already answering;
+#   2. start local ones from installed binaries (a stopped Debian cluster, or a project-local one
+#      with its data under .local/, loopback only);
+#   3. on Debian/Ubuntu as root, install them with apt-get first, then as in 2;
+#   4. otherwise say exactly what to install and exit non-zero.
+# Idempotent, and quick (well under a second) when both already answer.
+#   ENSURE_DATABASE=0   only check that PostgreSQL accepts logins (the tests create their own databases)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
 DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal}
 
-hostport() { # url -> "host port"
-  node -e 'const u=new URL(process.argv[1]); console.log(u.hostname||"127.0.0.1", u.port||process.argv[2])' "$1" "$2"
-}
-read -r REDIS_HOST REDIS_PORT <<<"$(hostport "$REDIS_URL" 6379)"
-read -r PG_HOST PG_PORT <<<"$(hostport "$DATABASE_URL" 5432)"
+say() { echo "services: $*"; }
+fail() { echo "services: $*" >&2; exit 1; }
 
-answers() { # host port: is something listening?
-  node -e 'const s=require("net").connect(+process.argv[2],process.argv[1]);s.setTimeout(1000);s.on("connect",()=>process.exit(0));s.on("error",()=>process.exit(1));s.on("timeout",()=>process.exit(1))' "$1" "$2"
+command -v node >/dev/null || fail "node is not on PATH (Node 20.19+ is needed)"
+# One node call parses both URLs (user info, IPv6 brackets and default ports included).
+read -r REDIS_HOST REDIS_PORT PG_HOST PG_PORT < <(node -e '
+  const r = new URL(process.argv[1]), p = new URL(process.argv[2]);
+  const host = (u) => (u.hostname || "127.0.0.1").replace(/^\[|\]$/g, "");
+  console.log(host(r), r.port || 6379, host(p), p.port || 5432);' "$REDIS_URL" "$DATABASE_URL")
+
+# Something accepts TCP connections on host:port.
+listening() { timeout 2 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$1" "$2" 2>/dev/null; }
+# Redis really answers (a port merely open, or a Redis still loading its AOF, is not enough).
+# -NOAUTH counts: a Redis with a password answers; REDIS_URL carries the password for the apps.
+redis_answers() {
+  timeout 2 bash -c 'exec 3<>"/dev/tcp/$0/$1" && printf "PING\r\n" >&3 && IFS= read -r line <&3 &&
+    [[ $line == "+PONG"* || $line == "-NOAUTH"* ]]' "$REDIS_HOST" "$REDIS_PORT" 2>/dev/null
 }
-is_loopback() { [[ "$1" == "127.0.0.1" || "$1" == "localhost" || "$1" == "::1" ]]; }
-wait_for() { # name host port
-  for _ in $(seq 1 60); do answers "$2" "$3" && return 0; sleep 0.5; done
-  echo "services: $1 did not start on $2:$3" >&2; return 1
+wait_until() { # command...: true once it succeeds, false after 30 s
+  local deadline=$((SECONDS + 30))
+  until "$@"; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.5
+  done
 }
-can_apt() { [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; }
+is_loopback() { [[ $1 == 127.* || $1 == localhost || $1 == ::1 ]]; }
+is_root() { [[ $(id -u) -eq 0 ]]; }
+can_apt() { is_root && command -v apt-get >/dev/null; }
 APT_UPDATED=0
 apt_install() {
-  echo "services: installing $* with apt-get (Debian/Ubuntu, root)"
+  say "installing $* with apt-get (Debian/Ubuntu, running as root); this takes a minute"
+  export DEBIAN_FRONTEND=noninteractive
   if [[ $APT_UPDATED -eq 0 ]]; then apt-get update -qq >/dev/null; APT_UPDATED=1; fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
+# ---------------------------------------------------------------------------------------------- Redis
 ensure_redis() {
-  if answers "$REDIS_HOST" "$REDIS_PORT"; then echo "services: Redis answers on $REDIS_HOST:$REDIS_PORT"; return; fi
-  is_loopback "$REDIS_HOST" || { echo "services: Redis at $REDIS_HOST:$REDIS_PORT does not answer, and it is not local: start it there" >&2; exit 1; }
+  if redis_answers; then say "Redis answers on $REDIS_HOST:$REDIS_PORT"; return; fi
+  if listening "$REDIS_HOST" "$REDIS_PORT"; then
+    # Open but not answering PONG yet: most likely a Redis still loading its data.
+    wait_until redis_answers && { say "Redis answers on $REDIS_HOST:$REDIS_PORT"; return; }
+    fail "something listens on $REDIS_HOST:$REDIS_PORT but does not answer Redis PING: free the port or set REDIS_URL"
+  fi
+  is_loopback "$REDIS_HOST" || fail "Redis at $REDIS_HOST:$REDIS_PORT does not answer, and it is not on this machine: start it there or set REDIS_URL"
   if ! command -v redis-server >/dev/null; then
-    if can_apt; then apt_install redis-server; else
-      echo "services: Redis is not running and redis-server is not installed. Install Redis 7 (e.g. 'apt-get install redis-server' or 'brew install redis') or set REDIS_URL." >&2; exit 1
-    fi
+    can_apt || fail "Redis is not running and redis-server is not installed. Install Redis 7 ('apt-get install redis-server' on Debian/Ubuntu, 'brew install redis' on macOS), or point REDIS_URL at one."
+    apt_install redis-server
+    # The package may start its own service on the default port.
+    if redis_answers; then say "Redis answers on $REDIS_HOST:$REDIS_PORT (started by the package)"; return; fi
   fi
   mkdir -p "$ROOT/.local/redis"
-  # Queue data: never evict keys, keep an append-only file (ARCHITECTURE 7).
+  # Queue data must never be evicted, and survives a restart through the append-only file.
   redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$ROOT/.local/redis" \
-    --appendonly yes --appendfsync everysec --maxmemory-policy noeviction --logfile "$ROOT/.local/redis/redis.log"
-  wait_for Redis "$REDIS_HOST" "$REDIS_PORT"
-  echo "services: started a local Redis on 127.0.0.1:$REDIS_PORT (data in .local/redis)"
+    --appendonly yes --appendfsync everysec --maxmemory-policy noeviction \
+    --logfile "$ROOT/.local/redis/redis.log" --pidfile "$ROOT/.local/redis/redis.pid" >/dev/null
+  wait_until redis_answers || fail "the local Redis did not answer within 30 s; see .local/redis/redis.log"
+  say "started a local Redis on 127.0.0.1:$REDIS_PORT (data and log in .local/redis)"
 }
 
-pg_bin() {
+# ----------------------------------------------------------------------------------------- PostgreSQL
+pg_bin() { # the newest installed server binaries
   local dir
-  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r) /usr/local/bin /usr/bin; do
-    [[ -x "$dir/pg_ctl" ]] && { echo "$dir"; return; }
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r) /usr/local/bin /usr/bin /opt/homebrew/bin; do
+    [[ -x $dir/pg_ctl && -x $dir/initdb ]] && { echo "$dir"; return 0; }
   done
+  return 0
+}
+pg_listening() { listening "$PG_HOST" "$PG_PORT"; }
+
+# A Debian cluster configured for our port that is merely stopped: start it as it is configured.
+start_debian_cluster() {
+  command -v pg_lsclusters >/dev/null || return 1
+  local ver name
+  read -r ver name _ < <(pg_lsclusters -h 2>/dev/null | awk -v p="$PG_PORT" '$3 == p' | head -1) || true
+  [[ -n ${ver:-} ]] || return 1
+  if ! pg_ctlcluster --skip-systemctl-redirect "$ver" "$name" start; then
+    say "could not start the PostgreSQL cluster $ver/$name (starting a project-local one instead)"
+    return 1
+  fi
+  wait_until pg_listening || fail "PostgreSQL cluster $ver/$name did not listen on port $PG_PORT within 30 s"
+  say "started the PostgreSQL cluster $ver/$name on port $PG_PORT"
+}
+
+# A freshly installed Debian cluster asks for passwords over TCP; the apps log in as postgres without
+# one. Only for a cluster this script has just installed: let loopback connections in.
+trust_loopback_in_new_cluster() {
+  command -v pg_lsclusters >/dev/null || return 0
+  local ver name hba
+  read -r ver name _ < <(pg_lsclusters -h 2>/dev/null | awk -v p="$PG_PORT" '$3 == p' | head -1) || true
+  [[ -n ${ver:-} ]] || return 0
+  hba=/etc/postgresql/$ver/$name/pg_hba.conf
+  [[ -f $hba ]] || return 0
+  sed -i '1i host all all 127.0.0.1/32 trust\nhost all all ::1/128 trust' "$hba"
+  say "let loopback connections into the new cluster $ver/$name without a password ($hba)"
+  if pg_lsclusters -h | awk -v v="$ver" -v n="$name" '$1 == v && $2 == n && $4 == "online"' | grep -q .; then
+    pg_ctlcluster --skip-systemctl-redirect "$ver" "$name" reload
+  fi
+}
+
+# A project-local cluster under .local/pg: trust auth, TCP on loopback only, no Unix socket.
+start_local_cluster() {
+  local bin=$1 data="$ROOT/.local/pg" run=()
+  if is_root; then
+    # PostgreSQL refuses to run as root: the cluster belongs to the postgres system user.
+    id postgres >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin postgres
+    command -v runuser >/dev/null || fail "runuser (util-linux) is needed to run PostgreSQL as the postgres user"
+    run=(runuser -u postgres --)
+    mkdir -p "$data"
+    chown postgres "$data"
+    chmod 700 "$data"
+    "${run[@]}" test -w "$data" ||
+      fail "the postgres user cannot reach $data (a parent folder is closed to other users): start PostgreSQL yourself or set DATABASE_URL"
+  else
+    mkdir -p "$data"
+    chmod 700 "$data"
+  fi
+  if [[ ! -f $data/PG_VERSION ]]; then
+    "${run[@]}" "$bin/initdb" -D "$data" -U postgres --auth=trust --no-locale -E UTF8 >/dev/null
+    printf "\n# project-local cluster (tools/services/ensure-services.sh)\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = ''\n" >>"$data/postgresql.conf"
+    say "created a project-local PostgreSQL cluster in .local/pg"
+  fi
+  "${run[@]}" "$bin/pg_ctl" -D "$data" -l "$data/server.log" -o "-p $PG_PORT" -w -t 60 start >/dev/null ||
+    fail "the local PostgreSQL did not start; see .local/pg/server.log"
+  wait_until pg_listening || fail "the local PostgreSQL did not listen on 127.0.0.1:$PG_PORT; see .local/pg/server.log"
+  say "started a local PostgreSQL on 127.0.0.1:$PG_PORT (data and log in .local/pg)"
 }
 
 ensure_postgres() {
-  if answers "$PG_HOST" "$PG_PORT"; then echo "services: PostgreSQL answers on $PG_HOST:$PG_PORT"; return; fi
-  is_loopback "$PG_HOST" || { echo "services: PostgreSQL at $PG_HOST:$PG_PORT does not answer, and it is not local: start it there" >&2; exit 1; }
-  # A Debian cluster that is merely stopped: start it as it is configured.
-  if command -v pg_lsclusters >/dev/null && [[ -n "$(pg_lsclusters -h 2>/dev/null | awk -v p="$PG_PORT" '$3==p')" ]]; then
-    read -r ver name _ <<<"$(pg_lsclusters -h | awk -v p="$PG_PORT" '$3==p' | head -1)"
-    pg_ctlcluster --skip-systemctl-redirect "$ver" "$name" start
-    wait_for PostgreSQL "$PG_HOST" "$PG_PORT"
-    echo "services: started PostgreSQL cluster $ver/$name"
-    return
-  fi
+  if pg_listening; then say "PostgreSQL answers on $PG_HOST:$PG_PORT"; return; fi
+  is_loopback "$PG_HOST" || fail "PostgreSQL at $PG_HOST:$PG_PORT does not answer, and it is not on this machine: start it there or set DATABASE_URL"
+  start_debian_cluster && return
   local bin; bin=$(pg_bin)
-  if [[ -z "$bin" ]]; then
-    if can_apt; then apt_install postgresql; bin=$(pg_bin); else
-      echo "services: PostgreSQL is not running and not installed. Install PostgreSQL 15+ (e.g. 'apt-get install postgresql' or 'brew install postgresql') or set DATABASE_URL." >&2; exit 1
-    fi
-    # The package may have created and started its own cluster on our port.
-    if answers "$PG_HOST" "$PG_PORT"; then echo "services: PostgreSQL answers on $PG_HOST:$PG_PORT"; return; fi
+  if [[ -z $bin ]]; then
+    can_apt || fail "PostgreSQL is not running and not installed. Install PostgreSQL 15 or newer ('apt-get install postgresql' on Debian/Ubuntu, 'brew install postgresql@16' on macOS), or point DATABASE_URL at one."
+    apt_install postgresql
+    trust_loopback_in_new_cluster
+    # The package may have started the cluster it created; if not, start it.
+    if pg_listening; then say "PostgreSQL answers on $PG_HOST:$PG_PORT (started by the package)"; return; fi
+    start_debian_cluster && return
+    bin=$(pg_bin)
+    [[ -n $bin ]] || fail "installed postgresql, yet found no pg_ctl under /usr/lib/postgresql/*/bin"
   fi
-  local data="$ROOT/.local/pg" run_as=()
-  # PostgreSQL refuses to run as root: use the postgres system user for the project-local cluster.
-  if [[ $(id -u) -eq 0 ]]; then id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres; run_as=(runuser -u postgres --); fi
-  mkdir -p "$data"; [[ $(id -u) -eq 0 ]] && chown postgres "$data" && chmod 700 "$data"
-  if [[ ! -f "$data/PG_VERSION" ]]; then
-    "${run_as[@]}" "$bin/initdb" -D "$data" -U postgres --auth=trust >/dev/null
-  fi
-  "${run_as[@]}" "$bin/pg_ctl" -D "$data" -l "$data/server.log" -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $data" -w start >/dev/null
-  wait_for PostgreSQL "$PG_HOST" "$PG_PORT"
-  echo "services: started a local PostgreSQL on 127.0.0.1:$PG_PORT (data in .local/pg)"
+  start_local_cluster "$bin"
 }
 
 ensure_redis
 ensure_postgres
-if [[ "${ENSURE_DATABASE:-1}" == "1" ]]; then node tools/services/ensure-database.js "$DATABASE_URL"; fi
+# Log in for real (a fresh server may still be starting up), and create the database when missing.
+# Node with the project's `pg` package does it; psql only when node_modules is not installed yet.
+check_flag=(); [[ ${ENSURE_DATABASE:-1} == 0 ]] && check_flag=(--check)
+status=0
+node tools/services/ensure-database.js "${check_flag[@]}" "$DATABASE_URL" || status=$?
+if [[ $status -eq 3 ]]; then
+  command -v psql >/dev/null || fail "neither the pg package (run 'npm ci') nor psql is here to check the database"
+  db=$(node -e 'console.log(decodeURIComponent(new URL(process.argv[1]).pathname.slice(1)))' "$DATABASE_URL")
+  admin=$(node -e 'const u = new URL(process.argv[1]); u.pathname = "/postgres"; console.log(u.href)' "$DATABASE_URL")
+  wait_until psql "$admin" -qAtc 'select 1' >/dev/null 2>&1 || fail "cannot log in to PostgreSQL with DATABASE_URL"
+  # psql variables (:'db' and :"db") quote the name safely; they work on standard input only.
+  if [[ ${ENSURE_DATABASE:-1} == 0 ]]; then say "PostgreSQL accepts logins"
+  elif [[ $(psql "$admin" -qAt -v db="$db" <<<"select 1 from pg_database where datname = :'db'") == 1 ]]; then say "database $db exists"
+  else psql "$admin" -q -v db="$db" <<<'create database :"db"' >/dev/null && say "created database $db"; fi
+elif [[ $status -ne 0 ]]; then
+  exit "$status"
+fi

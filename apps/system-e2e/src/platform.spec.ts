@@ -5,7 +5,7 @@ import { eventually } from './support/eventually';
 import { createClient, createCourier, genericEvent, warehousePickup, type Courier } from './support/fixtures';
 import { sendSigned } from './support/hooks';
 import { startE2eSystem, type E2eSystem } from './support/system';
-import { APPS } from '../../../tools/harness/system-under-test';
+import { APPS } from '@portal/system-harness';
 
 jest.setTimeout(120_000);
 

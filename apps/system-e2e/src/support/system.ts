@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { startSystem, type RunningSystem } from '../../../../tools/harness/system-under-test';
+import { startSystem, type RunningSystem } from '@portal/system-harness';
 import { ApiClient } from './api';
 
 export const E2E_SUBSCRIBER = 'e2e';

@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { Client as PgClient } from 'pg';
+import { createTestDatabase } from '@portal/service-kit';
 
 /**
  * Starts the four apps as real processes against the machine's PostgreSQL and Redis, each run with
@@ -11,7 +11,7 @@ import { Client as PgClient } from 'pg';
 export const APPS = ['client-settings', 'ingestion-gateway', 'order-management', 'quoting'] as const;
 export type AppName = (typeof APPS)[number];
 
-const ROOT = join(__dirname, '..', '..');
+const ROOT = join(__dirname, '..', '..', '..');
 const PORT_ENV: Record<AppName, string> = {
   'ingestion-gateway': 'INGESTION_GATEWAY_PORT',
   'client-settings': 'CLIENT_SETTINGS_PORT',
@@ -36,29 +36,6 @@ export interface RunningSystem {
   start(app: AppName): Promise<void>;
   kill(app: AppName, signal?: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
-}
-
-const adminUrl = (): string => process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function withAdmin<T>(work: (pg: PgClient) => Promise<T>): Promise<T> {
-  const pg = new PgClient({ connectionString: adminUrl() });
-  await pg.connect();
-  try {
-    return await work(pg);
-  } finally {
-    await pg.end();
-  }
-}
-
-export async function createDatabase(name: string): Promise<string> {
-  await withAdmin((pg) => pg.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(adminUrl());
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-export async function dropDatabase(name: string): Promise<void> {
-  await withAdmin((pg) => pg.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
 
 /** A free TCP port on loopback, so parallel runs do not fight over 3000-3003. */
@@ -91,8 +68,8 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs: number): P
 
 export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-  const dbName = `portal_test_${runId}`;
-  const databaseUrl = await createDatabase(dbName);
+  const database = await createTestDatabase('system');
+  const databaseUrl = database.url;
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const queuePrefix = `test-${runId}`;
   const operatorToken = `op-${runId}`;
@@ -138,7 +115,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
 
   const stop = async (): Promise<void> => {
     await Promise.all(APPS.map((a) => kill(a, 'SIGTERM')));
-    await dropDatabase(dbName).catch(() => undefined);
+    await database.drop().catch(() => undefined);
   };
 
   try {
