@@ -9,3 +9,4 @@ export * from './parse-job';
 export * from './redis-options';
 export * from './worker-options';
 export * from './outbox/outbox-statement';
+export * from './logged-worker-host';

@@ -1,15 +1,15 @@
 import { CreateRequestContext, MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { QueueNames, SettingsJob, SettingsJobSchema } from '@portal/contracts';
-import { parseJob, WORKER_OPTIONS } from '@portal/messaging';
+import { LoggedWorkerHost, parseJob, WORKER_OPTIONS } from '@portal/messaging';
 import { upsertIfNewer } from '@portal/service-kit';
 import type { Job } from 'bullmq';
 import { SCHEMA } from '../schema';
 
 /** Keeps the gateway's copy of connections and clients up to date. */
 @Processor(QueueNames.settingsForGateway, WORKER_OPTIONS[QueueNames.settingsForGateway])
-export class GatewaySettingsProcessor extends WorkerHost {
+export class GatewaySettingsProcessor extends LoggedWorkerHost {
   constructor(private readonly orm: MikroORM) {
     super();
   }

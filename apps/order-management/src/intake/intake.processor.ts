@@ -1,7 +1,6 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
 import { IntakeJobSchema, QueueNames } from '@portal/contracts';
-import { parseJob, WORKER_OPTIONS } from '@portal/messaging';
+import { LoggedWorkerHost, parseJob, WORKER_OPTIONS } from '@portal/messaging';
 import type { Job } from 'bullmq';
 import { Counter } from 'prom-client';
 import { AcceptIntegrationEvent } from './accept-integration-event.use-case';
@@ -11,9 +10,7 @@ const outcomes = new Counter({ name: 'intake_events_total', help: 'Integration e
 
 /** Transport only: reads the job against its contract and hands it to the use case. */
 @Processor(QueueNames.orderIntake, WORKER_OPTIONS[QueueNames.orderIntake])
-export class IntakeProcessor extends WorkerHost {
-  private readonly logger = new Logger(IntakeProcessor.name);
-
+export class IntakeProcessor extends LoggedWorkerHost {
   constructor(
     private readonly accept: AcceptIntegrationEvent,
     private readonly record: RecordIntegrationEvent,

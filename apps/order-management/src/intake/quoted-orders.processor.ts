@@ -1,7 +1,6 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
 import { OrderQuotedJobSchema, QueueNames, QuoteResultSchema } from '@portal/contracts';
-import { OutboxRelay, parseJob, WORKER_OPTIONS } from '@portal/messaging';
+import { LoggedWorkerHost, OutboxRelay, parseJob, WORKER_OPTIONS } from '@portal/messaging';
 import type { Job } from 'bullmq';
 import { OrderAnnouncements } from '../events/order-announcements';
 import { chosenService } from '../quoting/quotable';
@@ -15,9 +14,7 @@ const QUOTE_FAILED = {
 
 /** The parent of an intake quote flow: runs once quoting answered, and places the order or drafts it. */
 @Processor(QueueNames.quotedOrders, WORKER_OPTIONS[QueueNames.quotedOrders])
-export class QuotedOrdersProcessor extends WorkerHost {
-  private readonly logger = new Logger(QuotedOrdersProcessor.name);
-
+export class QuotedOrdersProcessor extends LoggedWorkerHost {
   constructor(
     private readonly store: IntakeStore,
     private readonly announcements: OrderAnnouncements,

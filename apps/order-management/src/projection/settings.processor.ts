@@ -1,15 +1,15 @@
 import { CreateRequestContext, MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { QueueNames, SettingsJobSchema } from '@portal/contracts';
-import { parseJob, WORKER_OPTIONS } from '@portal/messaging';
+import { LoggedWorkerHost, parseJob, WORKER_OPTIONS } from '@portal/messaging';
 import { upsertIfNewer } from '@portal/service-kit';
 import type { Job } from 'bullmq';
 import { SCHEMA } from '../schema';
 
 /** Keeps order management's copy of clients and API keys up to date. */
 @Processor(QueueNames.settingsForOrderManagement, WORKER_OPTIONS[QueueNames.settingsForOrderManagement])
-export class OrderManagementSettingsProcessor extends WorkerHost {
+export class OrderManagementSettingsProcessor extends LoggedWorkerHost {
   constructor(private readonly orm: MikroORM) {
     super();
   }
