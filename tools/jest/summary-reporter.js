@@ -1,8 +1,9 @@
-// Prints the plain closing line that CI reads ("tests: N passed, N failed") after Jest's own summary.
+// Prints the plain closing line CI reads ("tests: N passed, N failed") as the very last output,
+// after Jest's own summary (which Jest writes after reporters' onRunComplete).
 class SummaryReporter {
   onRunComplete(_contexts, results) {
     const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
-    process.stdout.write(`\ntests: ${results.numPassedTests} passed, ${failed} failed\n`);
+    process.once('exit', () => process.stdout.write(`\ntests: ${results.numPassedTests} passed, ${failed} failed\n`));
   }
 }
 module.exports = SummaryReporter;
