@@ -5,6 +5,8 @@ import { APP_CONFIG, AppLoggerModule, HealthModule, messagingFor, MetricsControl
 import type { QuotingConfig } from './config';
 import { ormOptions } from './orm-options';
 import { QuotingSettingsProcessor } from './projection/settings.processor';
+import { QuoteOrder } from './quotes/quote-order.use-case';
+import { QuoteRequestsProcessor } from './quotes/quote-requests.processor';
 
 export class QuotingModule {
   static create(config: QuotingConfig) {
@@ -12,11 +14,11 @@ export class QuotingModule {
       imports: [
         AppLoggerModule.forRoot('quoting', config.LOG_LEVEL),
         MikroOrmModule.forRoot(ormOptions(config)),
-        messagingFor(config, { outbox: false, consumes: [QueueNames.settingsForQuoting] }),
+        messagingFor(config, { outbox: false, consumes: [QueueNames.settingsForQuoting, QueueNames.quoteRequests] }),
         HealthModule,
       ],
       controllers: [MetricsController],
-      providers: [{ provide: APP_CONFIG, useValue: config }, QuotingSettingsProcessor],
+      providers: [{ provide: APP_CONFIG, useValue: config }, QuotingSettingsProcessor, QuoteOrder, QuoteRequestsProcessor],
     })
     class AppModule {}
     return AppModule;

@@ -1,7 +1,11 @@
 import { ormConfig } from '@portal/service-kit';
 import type { QuotingConfig } from './config';
+import { ClientServicesView } from './entities/client-services-view.entity';
 import { ClientView } from './entities/client-view.entity';
+import { RateTableView } from './entities/rate-table-view.entity';
+import { ServiceView } from './entities/service-view.entity';
 import { InitialQuoting } from './migrations/initial.migration';
+import { QuotingRatesAndServices } from './migrations/rates-and-services.migration';
 import { SCHEMA } from './schema';
 
 export const ormOptions = (config: QuotingConfig) =>
@@ -9,6 +13,9 @@ export const ormOptions = (config: QuotingConfig) =>
     databaseUrl: config.DATABASE_URL,
     schema: SCHEMA,
     poolMax: config.DATABASE_POOL_MAX,
-    entities: [ClientView],
-    migrations: [{ name: 'InitialQuoting', class: InitialQuoting }],
+    entities: [ClientView, ServiceView, RateTableView, ClientServicesView],
+    migrations: [
+      { name: 'InitialQuoting', class: InitialQuoting },
+      { name: 'QuotingRatesAndServices', class: QuotingRatesAndServices },
+    ],
   });

@@ -1,5 +1,5 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import type { ServiceSelectionRule } from '@portal/contracts';
+import type { ServiceSelectionRule, Units } from '@portal/contracts';
 
 /** Quoting's copy of what it needs of a client: where its windows are computed and how it picks. */
 @Entity({ tableName: 'clients' })
@@ -12,6 +12,9 @@ export class ClientView {
 
   @Property({ type: 'text' })
   timezone!: string;
+
+  @Property({ type: 'text' })
+  units!: Units;
 
   @Property({ type: 'text', nullable: true })
   serviceSelectionRule!: ServiceSelectionRule | null;
