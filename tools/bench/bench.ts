@@ -16,6 +16,7 @@ import { Job, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import { CanonicalOrderEvent, OrderEvent, orderEventsQueueName, signGenericPayload } from '@portal/contracts';
 import { RunningSystem, startSystem } from '@portal/system-harness';
+import { setupRatesAndServices } from '../send-event/rates-and-services';
 import { buildDemoEvent, randomId } from '../send-event/demo-event';
 import { sleep } from '../send-event/http';
 import { setupTenant, Tenant, TenantSetupOptions } from '../send-event/setup-tenant';
@@ -26,10 +27,7 @@ const TARGET = { rate: 500, durationSeconds: 30, p99Ms: 250 };
 const SUBSCRIBER = 'bench';
 
 // ---------------------------------------------------------------------------------------------
-// Scenarios: what tenant the bench makes and what events it sends. Only the plain one exists now.
-// The Rates and Services variant (next issue) adds a scenario whose configureClient creates
-// services and rate tables, assigns them to the client and returns a selection rule, and whose
-// events carry weight/pieces (and maybe a serviceCode); nothing else in this file needs to change.
+// Scenarios: what tenant the bench makes and what events it sends.
 // ---------------------------------------------------------------------------------------------
 export interface BenchScenario {
   name: string;
@@ -43,7 +41,14 @@ const plainScenario: BenchScenario = {
     buildDemoEvent({ eventId: randomId('evt'), externalId, seed: index, dropoffOnly: index % 2 === 1 }),
 };
 
-const SCENARIOS: Record<string, BenchScenario> = { plain: plainScenario };
+/** Every order is quoted (three services, distance-based tables, CHEAPEST) before it is placed. */
+const ratesAndServicesScenario: BenchScenario = {
+  name: 'rates-and-services (three services, distance-based tables, CHEAPEST; every order quoted)',
+  configureClient: (ctx) => setupRatesAndServices(ctx, 'CHEAPEST'),
+  buildEvent: (index, externalId) => buildDemoEvent({ eventId: randomId('evt'), externalId, seed: index, dropoffOnly: index % 2 === 1 }),
+};
+
+const SCENARIOS: Record<string, BenchScenario> = { plain: plainScenario, 'rates-and-services': ratesAndServicesScenario };
 
 // ---------------------------------------------------------------------------------------------
 
