@@ -5,6 +5,7 @@ import { APP_CONFIG, AppLoggerModule, HealthModule, messagingFor, MetricsControl
 import type { QuotingConfig } from './config';
 import { ormOptions } from './orm-options';
 import { QuotingSettingsProcessor } from './projection/settings.processor';
+import { ClientCatalogs } from './quotes/client-catalog';
 import { QuoteOrder } from './quotes/quote-order.use-case';
 import { QuoteRequestsProcessor } from './quotes/quote-requests.processor';
 
@@ -18,7 +19,7 @@ export class QuotingModule {
         HealthModule,
       ],
       controllers: [MetricsController],
-      providers: [{ provide: APP_CONFIG, useValue: config }, QuotingSettingsProcessor, QuoteOrder, QuoteRequestsProcessor],
+      providers: [{ provide: APP_CONFIG, useValue: config }, QuotingSettingsProcessor, ClientCatalogs, QuoteOrder, QuoteRequestsProcessor],
     })
     class AppModule {}
     return AppModule;
