@@ -1,12 +1,28 @@
-# One image for the four apps; the compose file picks the app with APP.
+# One image for the four apps; APP picks the one a container runs (docker-compose.yml sets it):
+#   docker build -t courier-portal-intake .
+#   docker run -e APP=client-settings -e DATABASE_URL=... -e REDIS_URL=... -p 3001:3001 courier-portal-intake
 FROM node:20-bookworm-slim
+
 WORKDIR /app
-ENV NODE_ENV=production SWC_NODE_PROJECT=/app/tsconfig.base.json HOST=0.0.0.0
-COPY package.json package-lock.json .npmrc ./
-RUN npm ci --no-audit --no-fund --loglevel=error
-COPY tsconfig.base.json ./
-COPY libs ./libs
-COPY apps ./apps
+RUN chown node:node /app
 USER node
-# Apps run from TypeScript through swc (decorator metadata preserved), as they do locally.
-CMD ["sh", "-c", "exec node -r @swc-node/register apps/${APP}/src/main.ts"]
+
+# Dependencies first, so the layer is reused while the lock file is unchanged. The apps run from
+# TypeScript through @swc-node/register (a devDependency), so dev dependencies are installed too.
+# SCARF_ANALYTICS=false: the image's npm runs every install script; this one only phones home.
+COPY --chown=node:node package.json package-lock.json .npmrc ./
+RUN SCARF_ANALYTICS=false npm ci --include=dev --no-audit --no-fund --loglevel=error \
+  && npm cache clean --force
+
+COPY --chown=node:node . .
+
+ARG APP=ingestion-gateway
+ENV APP=${APP} \
+    NODE_ENV=production \
+    HOST=0.0.0.0 \
+    SWC_NODE_PROJECT=/app/tsconfig.base.json \
+    NX_DAEMON=false
+EXPOSE 3000 3001 3002 3003
+
+# exec: the app itself receives SIGTERM and stops gracefully (compose adds an init as PID 1: `init: true`).
+CMD ["sh", "-c", "exec node -r @swc-node/register \"apps/$APP/src/main.ts\""]

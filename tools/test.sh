@@ -3,7 +3,7 @@
 # checks (compose file, type check, lint), then every test tier in one Jest process:
 #   npm test                      everything
 #   npm test -- apps/quoting      arguments go to Jest
-#   SKIP_CHECKS=1 npm test -- …   Jest only
+#   SKIP_CHECKS=1 npm test -- ... Jest only
 # Exits with Jest's code, or 1 when Jest passed but a check failed. Jest's summary line comes last.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -24,11 +24,14 @@ read -r REDIS_HOST REDIS_PORT PG_HOST PG_PORT < <(node -e '
   const host = (u) => (u.hostname || "127.0.0.1").replace(/^\[|\]$/g, "");
   console.log(host(r), r.port || 6379, host(p), p.port || 5432);' "$REDIS_URL" "$DATABASE_URL")
 
+# The probes use bash's /dev/tcp (no client tools needed); $0 and $1 expand in the inner bash.
+# shellcheck disable=SC2016
 # Something accepts TCP connections on host:port.
 listening() { timeout 2 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$1" "$2" 2>/dev/null; }
 # Redis really answers (a port merely open, or a Redis still loading its AOF, is not enough).
 # -NOAUTH counts: a Redis with a password answers; REDIS_URL carries the password for the apps.
 redis_answers() {
+  # shellcheck disable=SC2016
   timeout 2 bash -c 'exec 3<>"/dev/tcp/$0/$1" && printf "PING\r\n" >&3 && IFS= read -r line <&3 &&
     [[ $line == "+PONG"* || $line == "-NOAUTH"* ]]' "$REDIS_HOST" "$REDIS_PORT" 2>/dev/null
 }
@@ -77,6 +80,7 @@ ensure_redis() {
 # ----------------------------------------------------------------------------------------- PostgreSQL
 pg_bin() { # the newest installed server binaries
   local dir
+  # shellcheck disable=SC2012 # version-sorted folder names without spaces
   for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r) /usr/local/bin /usr/bin /opt/homebrew/bin; do
     [[ -x $dir/pg_ctl && -x $dir/initdb ]] && { echo "$dir"; return 0; }
   done
