@@ -3,8 +3,11 @@
  *
  *   npm run send-event -- --setup          create a courier, client and generic connection; save to .local/demo.json
  *   npm run send-event                     send a realistic signed event to the saved connection and show the order
+ *   npm run send-event -- --setup --platform shopify       the same with a Shopify connection (.local/demo-shopify.json)
+ *   npm run send-event -- --platform shopify               send a signed Shopify orders/create sample (woocommerce likewise)
  *   npm run send-event -- --help           all options
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,11 +15,18 @@ import type { IntegrationEvent, Order, Page } from '@portal/contracts';
 import { signGenericPayload } from '@portal/contracts';
 import { buildDemoEvent } from './demo-event';
 import { HttpError, request, sleep } from './http';
+import { DEFAULT_SAMPLES, DEFAULT_TOPICS, platformDelivery, wooPing, type SamplePlatform } from './platform-samples';
 import { setupTenant, Tenant } from './setup-tenant';
 
 
 const ROOT = join(__dirname, '..', '..');
 export const DEMO_FILE = join(ROOT, '.local', 'demo.json');
+
+const PLATFORMS = ['generic', 'shopify', 'woocommerce'] as const;
+type Platform = (typeof PLATFORMS)[number];
+
+/** Each platform's demo connection is saved apart, so all three can be tried side by side. */
+export const demoFile = (platform: Platform): string => (platform === 'generic' ? DEMO_FILE : join(ROOT, '.local', `demo-${platform}.json`));
 
 const USAGE = `Usage:
   npm run send-event -- --setup [--settings-url URL] [--operator-token T]
@@ -28,7 +38,20 @@ const USAGE = `Usage:
       webhook URL, prints the answer, then waits (up to 10 s) for the order to appear in order
       management and prints it; if it does not appear, prints the connection's integration event log.
 
-Options (defaults come from .local/demo.json, written by --setup):
+  npm run send-event -- --setup --platform shopify|woocommerce
+      The same tenant with a Shopify connection (a generated signing secret stands in for the key
+      Shopify would issue; delivery-window note attributes "Delivery Window Start"/"Delivery Window End")
+      or a WooCommerce connection; saved to .local/demo-<platform>.json.
+
+  npm run send-event -- --platform shopify|woocommerce [--sample NAME] [--topic T] [--ping]
+      Sends a realistic sample from apps/ingestion-gateway/test/fixtures/<platform>/ (default
+      ${DEFAULT_SAMPLES.shopify} / ${DEFAULT_SAMPLES.woocommerce}) with a fresh order id, signed as the
+      platform signs (base64 HMAC-SHA256 of the raw body) and with its headers, then waits for the order.
+      --sample order-test.json, order-cancelled.json, order-created-pending.json ... show the other rules.
+      --ping sends WooCommerce's unsigned webhook_id=N creation ping instead.
+
+Options (defaults come from .local/demo.json, or .local/demo-<platform>.json, written by --setup):
+  --platform P           generic (default), shopify or woocommerce
   --connection ID        connection id (webhook URL becomes <gateway-url>/v1/hooks/ID unless --url)
   --secret S             signing secret of the connection
   --url URL              webhook URL to POST to
@@ -37,6 +60,9 @@ Options (defaults come from .local/demo.json, written by --setup):
   --external-id ID       order.externalId (default: random A-...)
   --dropoff-only         leave out the pickup task (the client's default pickup is used)
   --file PATH            send this JSON file's exact bytes as the body instead of a built event
+  --sample NAME          (shopify, woocommerce) the fixture to send
+  --topic T              (shopify, woocommerce) the topic header (default ${DEFAULT_TOPICS.shopify} / ${DEFAULT_TOPICS.woocommerce})
+  --ping                 (woocommerce) send the unsigned creation ping
   --no-wait              do not wait for the order
   --gateway-url URL      default http://127.0.0.1:3000 (env INGESTION_GATEWAY_URL)
   --settings-url URL     default http://127.0.0.1:3001 (env CLIENT_SETTINGS_URL)
@@ -50,15 +76,20 @@ type Demo = Pick<Tenant, 'courierApiKey' | 'clientId' | 'connectionId' | 'webhoo
   settingsUrl?: string;
 };
 
-function readDemo(): Demo | null {
-  if (!existsSync(DEMO_FILE)) return null;
-  return JSON.parse(readFileSync(DEMO_FILE, 'utf8')) as Demo;
+function readDemo(platform: Platform): Demo | null {
+  const file = demoFile(platform);
+  if (!existsSync(file)) return null;
+  return JSON.parse(readFileSync(file, 'utf8')) as Demo;
 }
 
 function parse() {
   return parseArgs({
     options: {
       setup: { type: 'boolean', default: false },
+      platform: { type: 'string', default: 'generic' },
+      sample: { type: 'string' },
+      topic: { type: 'string' },
+      ping: { type: 'boolean', default: false },
       connection: { type: 'string' },
       secret: { type: 'string' },
       url: { type: 'string' },
@@ -80,8 +111,33 @@ function parse() {
 }
 type Args = ReturnType<typeof parse>;
 
+function platformOf(args: Args): Platform {
+  const platform = args.platform as Platform;
+  if (!PLATFORMS.includes(platform)) throw new Error(`--platform must be one of ${PLATFORMS.join(', ')} (got "${args.platform}")`);
+  return platform;
+}
+
+/** The connection --setup creates for each platform. */
+function demoConnection(platform: Platform) {
+  switch (platform) {
+    case 'shopify':
+      // Shopify issues the key in a real store; the demo makes one up and signs with it itself.
+      return {
+        platform,
+        name: 'Demo Shopify store',
+        signingSecret: `shpss_${randomBytes(24).toString('hex')}`,
+        settings: { windowKeys: { completeAfter: 'Delivery Window Start', completeBefore: 'Delivery Window End' } },
+      };
+    case 'woocommerce':
+      return { platform, name: 'Demo WooCommerce store' };
+    default:
+      return { platform, name: 'Demo generic connection' };
+  }
+}
+
 async function runSetup(args: Args): Promise<void> {
-  const tenant = await setupTenant({ settingsUrl: args['settings-url'], operatorToken: args['operator-token'] });
+  const platform = platformOf(args);
+  const tenant = await setupTenant({ settingsUrl: args['settings-url'], operatorToken: args['operator-token'], connection: demoConnection(platform) });
   const demo: Demo = {
     courierApiKey: tenant.courierApiKey,
     clientId: tenant.clientId,
@@ -91,20 +147,17 @@ async function runSetup(args: Args): Promise<void> {
     courierId: tenant.courierId,
     settingsUrl: args['settings-url'],
   };
-  mkdirSync(dirname(DEMO_FILE), { recursive: true });
-  writeFileSync(DEMO_FILE, `${JSON.stringify(demo, null, 2)}\n`, { mode: 0o600 });
+  const file = demoFile(platform);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(demo, null, 2)}\n`, { mode: 0o600 });
   console.log(JSON.stringify(demo, null, 2));
-  console.log(`\nSaved to ${DEMO_FILE}. Give it about a second to reach the gateway, then: npm run send-event`);
+  const next = platform === 'generic' ? 'npm run send-event' : `npm run send-event -- --platform ${platform}`;
+  console.log(`\nSaved to ${file}. Give it about a second to reach the gateway, then: ${next}`);
 }
 
 /** POSTs the body; when `localhost` is refused (IPv6 first, app on 127.0.0.1), retries on 127.0.0.1. */
-async function post(url: string, body: string, signature: string) {
-  const send = (target: string) =>
-    request(
-      'POST',
-      target,
-      { rawBody: body, headers: { 'content-type': 'application/json', 'x-signature': signature } },
-    );
+async function post(url: string, body: string, headers: Record<string, string>) {
+  const send = (target: string) => request('POST', target, { rawBody: body, headers });
   try {
     return await send(url);
   } catch (error) {
@@ -162,7 +215,8 @@ async function printEventLog(ordersUrl: string, key: string, connectionId: strin
 }
 
 async function runSend(args: Args): Promise<number> {
-  const demo = readDemo();
+  const platform = platformOf(args);
+  const demo = readDemo(platform);
   const connectionId = args.connection ?? demo?.connectionId;
   const secret = args.secret ?? demo?.signingSecret;
   const url =
@@ -172,13 +226,27 @@ async function runSend(args: Args): Promise<number> {
       : demo?.webhookUrl);
   const key = args.key ?? demo?.courierApiKey;
   if (!secret || !url || !connectionId) {
-    console.error('No connection to send to: run `npm run send-event -- --setup` first, or pass --connection and --secret.\n');
+    const setup = platform === 'generic' ? '--setup' : `--setup --platform ${platform}`;
+    console.error(`No connection to send to: run \`npm run send-event -- ${setup}\` first, or pass --connection and --secret.\n`);
     console.error(USAGE);
     return 2;
   }
 
   let body: string;
-  if (args.file) {
+  let headers: Record<string, string> = {};
+  let externalId: string | undefined;
+  if (platform === 'woocommerce' && args.ping) {
+    ({ body, headers } = wooPing());
+  } else if (platform !== 'generic') {
+    const delivery = platformDelivery(platform as SamplePlatform, secret, {
+      sample: args.sample,
+      file: args.file ? resolve(process.cwd(), args.file) : undefined,
+      externalId: args['external-id'],
+      eventId: args['event-id'],
+      topic: args.topic,
+    });
+    ({ body, headers, externalOrderId: externalId } = delivery);
+  } else if (args.file) {
     body = readFileSync(resolve(process.cwd(), args.file), 'utf8');
   } else {
     const event = buildDemoEvent({
@@ -188,14 +256,16 @@ async function runSend(args: Args): Promise<number> {
     });
     body = JSON.stringify(event, null, 2);
   }
-  const externalId = externalIdOf(body);
-  const signature = signGenericPayload(secret, body);
+  if (platform === 'generic') {
+    externalId = externalIdOf(body);
+    headers = { 'content-type': 'application/json', 'x-signature': signGenericPayload(secret, body) };
+  }
 
   console.log(`POST ${url}`);
-  console.log(`X-Signature: ${signature}`);
+  for (const [name, value] of Object.entries(headers)) console.log(`${name}: ${value}`);
   console.log(body);
   const started = Date.now();
-  const answer = await post(url, body, signature);
+  const answer = await post(url, body, headers);
   console.log(`\n-> ${answer.status} in ${Date.now() - started} ms: ${answer.text}`);
 
   if (!key) {
@@ -208,6 +278,14 @@ async function runSend(args: Args): Promise<number> {
     await sleep(1000);
     await printEventLog(ordersUrl, key, connectionId, clientId, externalId);
     return 1;
+  }
+  if ((answer.body as { status?: unknown } | null)?.status === 'ignored') {
+    console.log('The gateway answered it and created nothing by rule (a ping, another topic or status, a test or cancelled order, or an order it cannot deliver):');
+    if (!args.ping) {
+      await sleep(1000);
+      await printEventLog(ordersUrl, key, connectionId, clientId, externalId);
+    }
+    return 0;
   }
   if ((answer.body as { status?: unknown } | null)?.status === 'duplicate') {
     console.log('The gateway has seen this event id or order before: it creates nothing new (the order below is the first one).');

@@ -1,5 +1,6 @@
 import type {
   Client,
+  ConnectionSettings,
   ConnectionWithSecret,
   CreateClient,
   CreatedCourier,
@@ -22,6 +23,13 @@ export interface TenantSetupOptions {
    * Not used yet: the plain setup places orders without a service.
    */
   configureClient?: (ctx: TenantContext) => Promise<{ serviceSelectionRule: ServiceSelectionRule | null } | void>;
+  /** The connection to create (default: a generic one with a generated secret). */
+  connection?: {
+    platform: 'generic' | 'shopify' | 'woocommerce';
+    name?: string;
+    signingSecret?: string;
+    settings?: ConnectionSettings;
+  };
 }
 
 export interface TenantContext {
@@ -39,7 +47,7 @@ export interface Tenant extends TenantContext {
 
 /**
  * Creates a courier, a client (America/New_York, kg, default pickup in Manhattan), turns integrations
- * on and creates a generic connection. Other apps learn of it through queues within about a second.
+ * on and creates a connection (generic unless options.connection says otherwise). Other apps learn of it through queues within about a second.
  */
 export async function setupTenant(options: TenantSetupOptions): Promise<Tenant> {
   const { settingsUrl, operatorToken } = options;
@@ -67,7 +75,7 @@ export async function setupTenant(options: TenantSetupOptions): Promise<Tenant> 
 
   const connection = await call<ConnectionWithSecret>('POST', `${settingsUrl}/v1/clients/${client.id}/connections`, {
     token: key,
-    json: { platform: 'generic', name: 'Demo generic connection' },
+    json: options.connection ?? { platform: 'generic', name: 'Demo generic connection' },
   });
   return {
     ...ctx,

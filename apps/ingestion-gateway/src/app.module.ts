@@ -9,6 +9,8 @@ import { HooksController } from './hooks/hooks.controller';
 import { ReceiveDelivery } from './hooks/receive-delivery.use-case';
 import { ormOptions } from './orm-options';
 import { GenericAdapter } from './platforms/generic/generic.adapter';
+import { ShopifyAdapter } from './platforms/shopify/shopify.adapter';
+import { WooCommerceAdapter } from './platforms/woocommerce/woocommerce.adapter';
 import { ConnectionCache } from './projection/connection-cache';
 import { GatewaySettingsProcessor } from './projection/settings.processor';
 
@@ -28,6 +30,8 @@ export class GatewayModule {
         ConnectionRateLimiter,
         EventStore,
         GenericAdapter,
+        ShopifyAdapter,
+        WooCommerceAdapter,
         ReceiveDelivery,
         GatewaySettingsProcessor,
       ],

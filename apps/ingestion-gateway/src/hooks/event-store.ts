@@ -91,21 +91,31 @@ export class EventStore {
 
   /**
    * Records a delivery that was answered without being accepted, so the event log can explain it.
-   * The caller's answer does not depend on this record: a failure is logged, not thrown.
+   * The caller's answer does not depend on this record: a failure is logged, not thrown. Returns the
+   * id the event log will show it under.
    */
-  async recordRefusal(connection: ConnectionContext, delivery: InboundDelivery, refusal: Refusal): Promise<void> {
+  async recordRefusal(connection: ConnectionContext, delivery: InboundDelivery, refusal: Refusal): Promise<string> {
+    const eventId = uuidv7();
     try {
       const em = this.orm.em.fork() as EntityManager;
-      await em.transactional((tx) => this.writeRecorded(tx, connection, delivery, refusal, null));
+      await em.transactional((tx) => this.writeRecorded(tx, connection, delivery, refusal, null, eventId));
       this.relay.nudge();
     } catch (error) {
       this.logger.error(`Could not record a refused delivery for connection ${connection.connectionId}: ${String(error)}`);
     }
+    return eventId;
   }
 
-  private async writeRecorded(tx: EntityManager, connection: ConnectionContext, delivery: InboundDelivery, refusal: Refusal, duplicateOf: string | null): Promise<void> {
+  private async writeRecorded(
+    tx: EntityManager,
+    connection: ConnectionContext,
+    delivery: InboundDelivery,
+    refusal: Refusal,
+    duplicateOf: string | null,
+    eventId: string = uuidv7(),
+  ): Promise<void> {
     const job: IntakeRecordedJob = {
-      ...this.delivery(uuidv7(), connection, delivery),
+      ...this.delivery(eventId, connection, delivery),
       name: 'integration-event.recorded',
       ...refusal,
       duplicateOf,

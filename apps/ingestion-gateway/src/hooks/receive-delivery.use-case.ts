@@ -2,8 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { HookAnswer, Platform } from '@portal/contracts';
 import { AppError, forbidden, notFound, resourceId } from '@portal/service-kit';
 import { Counter } from 'prom-client';
+import { v7 as uuidv7 } from 'uuid';
 import { GenericAdapter } from '../platforms/generic/generic.adapter';
 import type { InboundDelivery, PlatformAdapter } from '../platforms/platform-adapter';
+import { ShopifyAdapter } from '../platforms/shopify/shopify.adapter';
+import { WooCommerceAdapter } from '../platforms/woocommerce/woocommerce.adapter';
 import { ConnectionCache } from '../projection/connection-cache';
 import { ConnectionRateLimiter } from './connection-rate-limiter';
 import { EventStore } from './event-store';
@@ -26,25 +29,30 @@ const deliveries = new Counter({
 @Injectable()
 export class ReceiveDelivery {
   private readonly logger = new Logger(ReceiveDelivery.name);
-  private readonly adapters: Partial<Record<Platform, PlatformAdapter>>;
+  private readonly adapters: Record<Platform, PlatformAdapter>;
 
   constructor(
     private readonly connections: ConnectionCache,
     private readonly rateLimiter: ConnectionRateLimiter,
     private readonly store: EventStore,
     generic: GenericAdapter,
+    shopify: ShopifyAdapter,
+    woocommerce: WooCommerceAdapter,
   ) {
-    this.adapters = { generic };
+    this.adapters = { generic, shopify, woocommerce };
   }
 
   async execute(connectionId: string, delivery: InboundDelivery): Promise<ReceiveAnswer> {
     const connection = await this.connections.get(resourceId(connectionId, 'Connection'));
     if (!connection) throw notFound('Connection');
     await this.rateLimiter.consume(connection.connectionId);
-    const adapter = this.adapters[connection.platform];
-    if (!adapter) throw new AppError(501, 'PLATFORM_NOT_SUPPORTED', `Deliveries from ${connection.platform} are not supported yet.`);
-
-    const reading = adapter.read(delivery, connection);
+    const reading = this.adapters[connection.platform].read(delivery, connection);
+    if (reading.kind === 'acknowledged') {
+      // An unsigned handshake: answered so the platform is satisfied, never recorded (nothing verified it).
+      deliveries.inc({ platform: connection.platform, outcome: 'acknowledged' });
+      this.logger.log({ connectionId, reason: reading.reason }, 'Handshake acknowledged');
+      return { status: 200, body: { eventId: uuidv7(), status: 'ignored' } };
+    }
     if (reading.kind === 'invalid') {
       deliveries.inc({ platform: connection.platform, outcome: 'invalid' });
       await this.store.recordRefusal(connection, delivery, {
@@ -54,6 +62,19 @@ export class ReceiveDelivery {
         externalOrderId: reading.externalOrderId,
       });
       throw new AppError(400, reading.code, reading.message, reading.details);
+    }
+    if (reading.kind === 'ignored') {
+      // Creates nothing whatever the client's settings: recorded with its reason and answered 200, so a
+      // platform neither retries it nor counts it as a failure (WooCommerce disables failing webhooks).
+      deliveries.inc({ platform: connection.platform, outcome: reading.outcome === 'IGNORED' ? 'ignored' : 'rejected' });
+      const eventId = await this.store.recordRefusal(connection, delivery, {
+        outcome: reading.outcome,
+        reason: reading.reason,
+        externalEventId: reading.externalEventId,
+        externalOrderId: reading.externalOrderId,
+      });
+      this.logger.log({ eventId, connectionId, externalOrderId: reading.externalOrderId, outcome: reading.outcome }, 'Delivery recorded without an order');
+      return { status: 200, body: { eventId, status: 'ignored' } };
     }
     if (!connection.orderCreationEnabled) {
       deliveries.inc({ platform: connection.platform, outcome: 'disabled' });

@@ -11,6 +11,7 @@ import type { ConnectionContext } from '../../projection/connection-cache';
 import { activeSecrets, sameDigest } from '../verify-hmac';
 import { DeliveryReading, header, InboundDelivery, PlatformAdapter } from '../platform-adapter';
 import { readJsonBody } from '../read-json-body';
+import { requireJson } from '../request-checks';
 
 /** Our own canonical JSON event, signed Stripe-style with a timestamp against replays. */
 @Injectable()
@@ -52,12 +53,5 @@ export class GenericAdapter implements PlatformAdapter {
       return signature.signatures.some((claimed) => sameDigest(expected, claimed));
     });
     if (!valid) throw unauthorized('The signature does not match the body with this connection\'s signing secret.');
-  }
-}
-
-function requireJson(delivery: InboundDelivery): void {
-  const contentType = header(delivery, 'content-type') ?? '';
-  if (!/^application\/json\s*(;|$)/i.test(contentType)) {
-    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the event as application/json (got "${contentType || 'no content type'}").`);
   }
 }
