@@ -19,7 +19,8 @@ export class GatewayModule {
     @Module({
       imports: [
         AppLoggerModule.forRoot('ingestion-gateway', config.LOG_LEVEL),
-        MikroOrmModule.forRoot(ormOptions(config)),
+        // Every database access here forks its own entity manager: no per-request context to pay for.
+        MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false }),
         messagingFor(config, { outbox: true, consumes: [QueueNames.settingsForGateway] }),
         HealthModule,
       ],

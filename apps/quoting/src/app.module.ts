@@ -14,7 +14,8 @@ export class QuotingModule {
     @Module({
       imports: [
         AppLoggerModule.forRoot('quoting', config.LOG_LEVEL),
-        MikroOrmModule.forRoot(ormOptions(config)),
+        // Every database access here forks its own entity manager: no per-request context to pay for.
+        MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false }),
         messagingFor(config, { outbox: false, consumes: [QueueNames.settingsForQuoting, QueueNames.quoteRequests] }),
         HealthModule,
       ],
