@@ -1,5 +1,5 @@
 import { Controller, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { HookAnswer } from '@portal/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodResponse } from 'nestjs-zod';
@@ -12,13 +12,14 @@ export class HooksController {
   constructor(private readonly receive: ReceiveDelivery) {}
 
   @Post(':connectionId')
-  @ApiConsumes('application/json')
+  @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ApiOperation({
     summary: 'Receive a platform webhook for a connection',
     description:
-      '202: stored, see the integration event log for what became of it. 200: a repeat of an accepted event. 400 invalid payload, 401 bad/missing/stale signature, 403 integrations off, 404 unknown connection, 413 too large, 415 wrong content type, 429 rate limited, 503 not stored (retry).',
+      'The connection decides how the request is read: Shopify orders/create, WooCommerce order.created / order.updated (and its form-encoded creation ping), or the generic signed event. 202: stored, see the integration event log for what became of it. 200: a repeat of an accepted event (status duplicate), or a delivery that creates nothing by design (status ignored: a ping, a test or cancelled order, a status the connection does not take). 400 unreadable or invalid payload, 401 bad/missing/stale signature, 403 integrations off, 404 unknown connection, 413 too large, 415 wrong content type, 429 rate limited, 503 not stored (retry).',
   })
   @ZodResponse({ status: 202, type: HookAnswerDto })
+  @ApiResponse({ status: 200, description: 'A duplicate of an accepted event, or a delivery ignored by design.', type: HookAnswerDto })
   async receiveHook(
     @Param('connectionId') connectionId: string,
     @Req() request: FastifyRequest,

@@ -25,6 +25,8 @@ export function ormConfig(input: OrmConfigInput): Options<PostgreSqlDriver> {
       tableName: 'mikro_orm_migrations',
       transactional: true,
       allOrNothing: true,
+      // The caller reports what was applied, in the app's own log format.
+      silent: true,
     },
     pool: { min: 0, max: input.poolMax },
     forceUtcTimezone: true,

@@ -15,7 +15,8 @@ export interface ServiceDefinition<C> {
 export function runService<C>(definition: ServiceDefinition<C>): void {
   const start = async (): Promise<void> => {
     const config = definition.loadConfig();
-    await migrate(definition.ormOptions(config));
+    const applied = await migrate(definition.ormOptions(config));
+    if (applied.length > 0) console.log(JSON.stringify({ level: 30, time: Date.now(), msg: 'Migrations applied', migrations: applied }));
     await bootstrapHttpApp(definition.module(config), definition.http(config));
   };
   start().catch((error: unknown) => {
