@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
-import { ErrorBodyFilter, toErrorBody } from './error-body.filter';
+import { ErrorBodyFilter } from './error-body.filter';
 import { protectOperatorPaths } from './operator-paths';
 
 export interface HttpAppOptions {
@@ -33,11 +33,6 @@ export async function bootstrapHttpApp(module: Type<unknown>, options: HttpAppOp
     fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   }
   if (options.operatorOnly) protectOperatorPaths(fastify, options.operatorOnly.pathPrefix, options.operatorOnly.token);
-  // Errors raised by Fastify itself (body too large, unreadable JSON) never reach Nest's filters.
-  fastify.setErrorHandler((error, _request, reply) => {
-    const { status, body } = toErrorBody(error);
-    void reply.status(status).send(body);
-  });
 
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, bodyParser: !options.rawBodies });
   app.useLogger(app.get(Logger));
