@@ -10,6 +10,7 @@ import {
   IntegrationSettingsSchema,
   PageQuerySchema,
   RotateSecretSchema,
+  UpdateConnectionSchema,
   UpdateClientSchema,
   CreateRateTableSchema,
   CreateServiceSchema,
@@ -46,3 +47,4 @@ export class UpdateRateTableDto extends createZodDto(UpdateRateTableSchema) {}
 export class RateTableDto extends createZodDto(RateTableSchema) {}
 export class RateTablePageDto extends createZodDto(pageOf(RateTableSchema)) {}
 export class ServiceAssignmentsDto extends createZodDto(ServiceAssignmentsSchema) {}
+export class UpdateConnectionDto extends createZodDto(UpdateConnectionSchema) {}

@@ -81,6 +81,13 @@ describe('client settings over HTTP (PostgreSQL + Redis)', () => {
     const rotated = await call('POST', `${path}/${generic.body.id}/rotate-secret`, courier.body.apiKey, {});
     expect(rotated.status).toBe(200);
     expect(rotated.body.signingSecret).not.toBe(generic.body.signingSecret);
+    const patched = await call<Record<string, unknown>>('PATCH', `${path}/${generic.body.id}`, courier.body.apiKey, {
+      name: 'Back office',
+      settings: { createOnStatuses: ['processing'], pieces: { mode: 'FIXED', value: 1 }, defaultWeight: { value: 1, unit: 'kg' } },
+    });
+    expect(patched).toMatchObject({ status: 200, body: { id: generic.body.id, name: 'Back office', webhookUrl: generic.body.webhookUrl, settings: { pieces: { mode: 'FIXED', value: 1 } } } });
+    expect(patched.body).not.toHaveProperty('signingSecret');
+    expect((await call('PATCH', `${path}/${generic.body.id}`, courier.body.apiKey, { settings: { pieces: { mode: 'FIXED' } } })).status).toBe(400);
     const listed = await call('GET', path, courier.body.apiKey);
     expect(listed.body.items).toHaveLength(1);
     expect(listed.body.items[0]).not.toHaveProperty('signingSecret');

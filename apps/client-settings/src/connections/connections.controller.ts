@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Connection as ConnectionView, ConnectionWithSecret, Page } from '@portal/contracts';
 import { APP_CONFIG, ApiKeyGuard, AppError, CurrentPrincipal, decodeCursor, notFound, Principal, resourceId, toPage } from '@portal/service-kit';
@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { findReachableClient } from '../clients/client-access';
 import type { ClientSettingsConfig } from '../config';
-import { ConnectionPageDto, ConnectionWithSecretDto, CreateConnectionDto, PageQueryDto, RotateSecretDto } from '../dto';
+import { ConnectionDto, ConnectionPageDto, ConnectionWithSecretDto, CreateConnectionDto, PageQueryDto, RotateSecretDto, UpdateConnectionDto } from '../dto';
 import { Connection } from '../entities/connection.entity';
 import { SettingsPublisher } from '../publishing/settings-publisher';
 import { toConnectionView } from './connection-view';
@@ -61,6 +61,29 @@ export class ConnectionsController {
       { orderBy: { id: 'desc' }, limit: query.limit + 1 },
     );
     return toPage(rows, query.limit, (c) => toConnectionView(c, this.config.PUBLIC_BASE_URL));
+  }
+
+  @Patch(':connectionId')
+  @ApiOperation({ summary: 'Rename a connection or replace its settings (statuses, pieces, default weight, window keys); its URL and secret stay.' })
+  @ZodResponse({ status: 200, type: ConnectionDto })
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('clientId') clientId: string,
+    @Param('connectionId') connectionId: string,
+    @Body() body: UpdateConnectionDto,
+  ): Promise<ConnectionView> {
+    const connection = await this.publisher.change(this.em, async (tx, version) => {
+      const found = await this.findLive(tx, principal, clientId, connectionId);
+      tx.assign(found, {
+        ...(body.name !== undefined ? { name: body.name } : {}),
+        ...(body.settings !== undefined ? { settings: body.settings } : {}),
+        version: await version(),
+      });
+      await tx.flush();
+      await this.publisher.connectionChanged(tx, found);
+      return found;
+    });
+    return toConnectionView(connection, this.config.PUBLIC_BASE_URL);
   }
 
   @Delete(':connectionId')

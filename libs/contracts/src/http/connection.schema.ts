@@ -37,6 +37,13 @@ export const CreateConnectionSchema = z
   });
 export type CreateConnection = z.infer<typeof CreateConnectionSchema>;
 
+/** PATCH a connection: rename it or replace its settings; the webhook URL and secret stay. */
+export const UpdateConnectionSchema = z.object({
+  name: z.string().trim().min(1).max(200).nullable().optional(),
+  settings: ConnectionSettingsSchema.optional(),
+});
+export type UpdateConnection = z.infer<typeof UpdateConnectionSchema>;
+
 export const RotateSecretSchema = z.object({ signingSecret: SigningSecretSchema.optional() });
 export type RotateSecret = z.infer<typeof RotateSecretSchema>;
 
