@@ -118,4 +118,23 @@ describe('crash recovery: order management killed while events arrive (system)',
     }
     for (const order of orders) expect(eventIdsPerOrder.get(order.id)?.size).toBe(1);
   });
+
+  it('a SIGTERM lets order management finish its in-flight work and exit cleanly; nothing is lost', async () => {
+    const events = Array.from({ length: 30 }, (_, i) => genericEvent({ externalId: `TERM-${i}-${randomUUID()}` }));
+    const answers = await Promise.all(events.map((event) => sendSigned(target.connection.webhookUrl, target.connection.signingSecret, event)));
+    expect(answers.map((a) => a.status)).toEqual(events.map(() => 202));
+
+    const exit = await sys.system.kill('order-management', 'SIGTERM');
+    expect(exit).toEqual({ code: 0, signal: null });
+    await sys.system.start('order-management');
+
+    const api = sys.orders(courier.apiKey);
+    const wanted = new Set(events.map((e) => e.order.externalId));
+    const placed = await eventually(async () => {
+      const all = (await api.listAll<Order>('/v1/orders', { clientId: target.client.id })).filter((o) => wanted.has(o.source.externalOrderId));
+      expect(all).toHaveLength(events.length);
+      return all;
+    }, 60_000, 500);
+    expect(new Set(placed.map((o) => o.source.externalOrderId)).size).toBe(events.length);
+  });
 });

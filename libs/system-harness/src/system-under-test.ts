@@ -34,7 +34,8 @@ export interface RunningSystem {
   operatorToken: string;
   env: Record<string, string>;
   start(app: AppName): Promise<void>;
-  kill(app: AppName, signal?: NodeJS.Signals): Promise<void>;
+  /** Sends the signal and waits for the exit: code 0 after SIGTERM means a clean shutdown. */
+  kill(app: AppName, signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null } | null>;
   stop(): Promise<void>;
 }
 
@@ -105,16 +106,18 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     await waitReady(urls[app], child, 60_000);
   };
 
-  const kill = async (app: AppName, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> => {
+  const kill = async (app: AppName, signal: NodeJS.Signals = 'SIGTERM') => {
     const child = children.get(app);
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = once(child, 'exit');
+    if (!child || child.exitCode !== null || child.signalCode !== null) return null;
+    const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
     child.kill(signal);
-    await exited;
+    const [code, killedBy] = await exited;
+    return { code, signal: killedBy };
   };
 
   const stop = async (): Promise<void> => {
     await Promise.all(APPS.map((a) => kill(a, 'SIGTERM')));
+
     await database.drop().catch(() => undefined);
   };
 

@@ -24,6 +24,29 @@ export interface HttpAppOptions {
   operatorOnly?: { pathPrefix: string; token: string };
 }
 
+/**
+ * SIGTERM or SIGINT closes the app (HTTP stops accepting, workers finish their in-flight jobs, the
+ * relay drains, connections close) and then exits 0, so a supervisor can tell a clean stop from a
+ * crash. A second signal exits at once.
+ */
+function stopCleanlyOnSignals(app: INestApplication): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    app.get(Logger).log(`${signal} received: finishing in-flight work, then stopping`);
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
 /** Starts an app the same way everywhere: Fastify, JSON errors, zod validation, OpenAPI, graceful stop. */
 export async function bootstrapHttpApp(module: Type<unknown>, options: HttpAppOptions): Promise<INestApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 1024 * 1024, trustProxy: true });
@@ -38,7 +61,7 @@ export async function bootstrapHttpApp(module: Type<unknown>, options: HttpAppOp
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ErrorBodyFilter());
   app.useGlobalPipes(new ZodValidationPipe());
-  app.enableShutdownHooks();
+  stopCleanlyOnSignals(app);
 
   const document = SwaggerModule.createDocument(
     app,
