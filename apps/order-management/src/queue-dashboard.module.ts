@@ -12,7 +12,8 @@ import { orderEventsQueueName, QueueNames } from '@portal/contracts';
 @Module({})
 export class QueueDashboardModule {
   static forSubscribers(subscribers: string[]): DynamicModule {
-    const names = [...Object.values(QueueNames), ...subscribers.map(orderEventsQueueName)];
+    // Settings queues are left out: the gateway's carries signing secrets, and none holds orders.
+    const names = [QueueNames.orderIntake, QueueNames.quoteRequests, QueueNames.quotedOrders, ...subscribers.map(orderEventsQueueName)];
     return {
       module: QueueDashboardModule,
       imports: [

@@ -18,3 +18,4 @@ export * from './projection/upsert-if-newer';
 export * from './testing/test-database';
 export * from './messaging/messaging-for';
 export * from './http/run-service';
+export * from './auth/same-secret';

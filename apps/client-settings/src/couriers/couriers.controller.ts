@@ -2,21 +2,14 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CreatedCourier } from '@portal/contracts';
-import { APP_CONFIG, bearerToken, hashApiKey, newApiKey, unauthorized } from '@portal/service-kit';
+import { APP_CONFIG, bearerToken, hashApiKey, newApiKey, sameSecret, unauthorized } from '@portal/service-kit';
 import { ZodResponse } from 'nestjs-zod';
-import { timingSafeEqual } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { ClientSettingsConfig } from '../config';
 import { CreateCourierDto, CreatedCourierDto } from '../dto';
 import { ApiKey } from '../entities/api-key.entity';
 import { Courier } from '../entities/courier.entity';
 import { SettingsPublisher } from '../publishing/settings-publisher';
-
-const sameToken = (given: string, expected: string): boolean => {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-};
 
 @ApiTags('couriers')
 @ApiBearerAuth()
@@ -34,7 +27,7 @@ export class CouriersController {
   @ZodResponse({ status: 201, type: CreatedCourierDto })
   async create(@Headers('authorization') authorization: string | undefined, @Body() body: CreateCourierDto): Promise<CreatedCourier> {
     const token = bearerToken(authorization);
-    if (!token || !sameToken(token, this.config.OPERATOR_TOKEN)) throw unauthorized('Creating a courier needs the operator token.');
+    if (!token || !sameSecret(token, this.config.OPERATOR_TOKEN)) throw unauthorized('Creating a courier needs the operator token.');
     const apiKey = newApiKey();
     const courier = await this.publisher.change(this.em, async (tx, version) => {
       const created = tx.create(Courier, { id: uuidv7(), name: body.name });

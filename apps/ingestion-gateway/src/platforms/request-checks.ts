@@ -1,8 +1,8 @@
-import { AppError, unauthorized } from '@portal/service-kit';
+import { AppError, sameSecret, unauthorized } from '@portal/service-kit';
 import { createHmac } from 'node:crypto';
 import type { ConnectionContext } from '../projection/connection-cache';
 import { header, InboundDelivery } from './platform-adapter';
-import { activeSecrets, sameDigest } from './verify-hmac';
+import { activeSecrets } from './verify-hmac';
 
 /** Platforms send their events as JSON: anything else is answered 415. */
 export function requireJson(delivery: InboundDelivery): void {
@@ -21,7 +21,7 @@ export function verifyBase64BodyHmac(delivery: InboundDelivery, connection: Conn
   const claimed = header(delivery, headerName.toLowerCase())?.trim();
   if (!claimed) throw unauthorized(`The ${label} header is missing.`);
   const valid = activeSecrets(connection.secrets, delivery.receivedAt).some((secret) =>
-    sameDigest(createHmac('sha256', secret).update(delivery.body).digest('base64'), claimed),
+    sameSecret(createHmac('sha256', secret).update(delivery.body).digest('base64'), claimed),
   );
   if (!valid) throw unauthorized(`The ${label} signature does not match the body with this connection's signing secret.`);
 }

@@ -1,11 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { timingSafeEqual } from 'node:crypto';
+import { sameSecret as same } from '../auth/same-secret';
 
-const same = (given: string, expected: string): boolean => {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-};
 
 /** The operator token, sent as a Bearer token or as the password of Basic auth (what a browser can send). */
 function presentsToken(authorization: string | undefined, token: string): boolean {
@@ -19,11 +14,25 @@ function presentsToken(authorization: string | undefined, token: string): boolea
   return false;
 }
 
+/**
+ * The path as the router will match it: percent-escapes decoded (so `/%71ueues` cannot slip past as
+ * something other than `/queues`), repeated slashes folded. Undecodable paths are treated as guarded.
+ */
+function routedPath(url: string, pathPrefix: string): string {
+  const raw = url.split('?')[0];
+  try {
+    return decodeURIComponent(raw).replace(/\/{2,}/g, '/');
+  } catch {
+    return pathPrefix;
+  }
+}
+
 /** Guards every path under a prefix, sub-paths included, before any route or plugin sees the request. */
 export function protectOperatorPaths(fastify: FastifyInstance, pathPrefix: string, token: string): void {
   fastify.addHook('onRequest', (request, reply, done) => {
-    const path = request.url.split('?')[0];
-    if ((path === pathPrefix || path.startsWith(`${pathPrefix}/`)) && !presentsToken(request.headers.authorization, token)) {
+    const path = routedPath(request.url, pathPrefix).toLowerCase();
+    const prefix = pathPrefix.toLowerCase();
+    if ((path === prefix || path.startsWith(`${prefix}/`)) && !presentsToken(request.headers.authorization, token)) {
       void reply
         .status(401)
         .header('www-authenticate', 'Basic realm="operator", charset="UTF-8"')

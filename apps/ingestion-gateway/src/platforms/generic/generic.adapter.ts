@@ -5,10 +5,10 @@ import {
   genericSignatureDigest,
   parseGenericSignature,
 } from '@portal/contracts';
-import { APP_CONFIG, AppError, unauthorized, zodDetails } from '@portal/service-kit';
+import { APP_CONFIG, AppError, sameSecret, unauthorized, zodDetails } from '@portal/service-kit';
 import type { GatewayConfig } from '../../config';
 import type { ConnectionContext } from '../../projection/connection-cache';
-import { activeSecrets, sameDigest } from '../verify-hmac';
+import { activeSecrets } from '../verify-hmac';
 import { DeliveryReading, header, InboundDelivery, PlatformAdapter } from '../platform-adapter';
 import { readJsonBody } from '../read-json-body';
 import { requireJson } from '../request-checks';
@@ -50,7 +50,7 @@ export class GenericAdapter implements PlatformAdapter {
     }
     const valid = activeSecrets(connection.secrets, delivery.receivedAt).some((secret) => {
       const expected = genericSignatureDigest(secret, signature.timestamp, delivery.body);
-      return signature.signatures.some((claimed) => sameDigest(expected, claimed));
+      return signature.signatures.some((claimed) => sameSecret(expected, claimed));
     });
     if (!valid) throw unauthorized('The signature does not match the body with this connection\'s signing secret.');
   }
