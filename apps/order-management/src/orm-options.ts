@@ -7,6 +7,7 @@ import { IntegrationEventRecord } from './entities/integration-event.entity';
 import { Order } from './entities/order.entity';
 import { Drafts } from './migrations/drafts.migration';
 import { InitialOrderManagement } from './migrations/initial.migration';
+import { OrderReceivedAt } from './migrations/order-received-at.migration';
 import { SCHEMA } from './schema';
 
 export const ormOptions = (config: OrderManagementConfig) =>
@@ -18,5 +19,6 @@ export const ormOptions = (config: OrderManagementConfig) =>
     migrations: [
       { name: 'InitialOrderManagement', class: InitialOrderManagement },
       { name: 'Drafts', class: Drafts },
+      { name: 'OrderReceivedAt', class: OrderReceivedAt },
     ],
   });

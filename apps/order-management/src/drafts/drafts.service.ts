@@ -12,11 +12,15 @@ import { chosenService, toQuotable } from '../quoting/quotable';
 import { tenantFilter } from '../tenant-filter';
 import { reasonDetails } from './draft-reason-paths';
 
+const changedMeanwhile = (): AppError =>
+  conflict('This draft was changed, finalised or cancelled by someone else meanwhile: read it again and retry.');
 const notADraft = (order: Order): AppError => conflict(`This order is ${order.status.toLowerCase()}, not a draft: only drafts can be changed.`);
 
 /**
- * Drafts are fixed by a person and finalised explicitly (PRODUCT 1.4). Every change is guarded by
- * `status = 'DRAFT'` in the update itself, so racing finalisations place an order once.
+ * Drafts are fixed by a person and finalised explicitly (PRODUCT 1.4). Every change is an update
+ * guarded by the draft's status and its `updatedAt` as read (optimistic locking): racing
+ * finalisations place an order once, and a finalisation or edit that raced another edit answers
+ * 409 instead of placing, or keeping, data it did not quote.
  */
 @Injectable()
 export class DraftsService {
@@ -36,7 +40,7 @@ export class DraftsService {
     changed.draftReasons = (await this.quote(changed)).draftReasons;
     const updated = await this.em.fork().nativeUpdate(
       Order,
-      { id: draft.id, status: 'DRAFT' },
+      this.unchanged(draft),
       {
         pickup: changed.pickup,
         dropoff: changed.dropoff,
@@ -49,7 +53,7 @@ export class DraftsService {
         updatedAt: changed.updatedAt,
       },
     );
-    if (updated === 0) throw conflict('This order stopped being a draft while it was being edited.');
+    if (updated === 0) throw changedMeanwhile();
     return changed;
   }
 
@@ -58,17 +62,17 @@ export class DraftsService {
     const result = await this.quote(draft);
     const service = chosenService(result);
     if (!service) {
-      await this.em.fork().nativeUpdate(Order, { id: draft.id, status: 'DRAFT' }, { draftReasons: result.draftReasons, updatedAt: new Date() });
+      await this.em.fork().nativeUpdate(Order, this.unchanged(draft), { draftReasons: result.draftReasons, updatedAt: new Date() });
       throw this.stillDraft(result.draftReasons);
     }
     const placed = Object.assign(new Order(), draft, { status: 'PLACED' as const, service, draftReasons: [], updatedAt: new Date() });
     const won = await this.em.fork().transactional(async (tx) => {
-      const updated = await tx.nativeUpdate(Order, { id: draft.id, status: 'DRAFT' }, { status: 'PLACED', service, draftReasons: [], updatedAt: placed.updatedAt });
+      const updated = await tx.nativeUpdate(Order, this.unchanged(draft), { status: 'PLACED', service, draftReasons: [], updatedAt: placed.updatedAt });
       if (updated === 0) return false;
       await writeOutbox(tx, this.announcements.for(placed));
       return true;
     });
-    if (!won) throw conflict('This draft was finalised or cancelled meanwhile: it is no longer a draft.');
+    if (!won) throw changedMeanwhile();
     this.relay.nudge();
     return placed;
   }
@@ -77,8 +81,13 @@ export class DraftsService {
     const draft = await this.findDraft(principal, orderId);
     const cancelled = Object.assign(new Order(), draft, { status: 'CANCELLED' as const, updatedAt: new Date() });
     const updated = await this.em.fork().nativeUpdate(Order, { id: draft.id, status: 'DRAFT' }, { status: 'CANCELLED', updatedAt: cancelled.updatedAt });
-    if (updated === 0) throw conflict('This draft was finalised or cancelled meanwhile: it is no longer a draft.');
+    if (updated === 0) throw changedMeanwhile();
     return cancelled;
+  }
+
+  /** The draft exactly as it was read: no other edit, finalisation or cancellation since. */
+  private unchanged(draft: Order) {
+    return { id: draft.id, status: 'DRAFT' as const, updatedAt: draft.updatedAt };
   }
 
   private async findDraft(principal: Principal, orderId: string): Promise<Order> {
@@ -106,8 +115,8 @@ export class DraftsService {
       next[name] = resolved.task;
     }
     if (next.dropoff) {
-      // Without an earliest completion time, Ready By is when the order first arrived.
-      next.readyBy = next.dropoff.completeAfter ? new Date(next.dropoff.completeAfter) : draft.createdAt;
+      // Without an earliest completion time, Ready By is when the gateway received the event.
+      next.readyBy = next.dropoff.completeAfter ? new Date(next.dropoff.completeAfter) : draft.receivedAt;
       next.dueBy = next.dropoff.completeBefore ? new Date(next.dropoff.completeBefore) : null;
       if (next.dueBy && next.dueBy < next.readyBy) {
         throw new AppError(400, 'VALIDATION_FAILED', 'The dropoff window ends before it starts.', [{ path: 'dropoff.completeBefore', message: 'is earlier than completeAfter' }]);

@@ -39,6 +39,10 @@ export class Order {
   @Property({ type: 'json' })
   dropoff!: Task;
 
+  /** When the gateway received the event: Ready By when the dropoff has no earliest completion time. */
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  receivedAt!: Date;
+
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   readyBy!: Date;
 

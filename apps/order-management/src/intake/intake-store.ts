@@ -13,8 +13,8 @@ export interface Settled {
 
 const DUPLICATE_REASON = 'This order already arrived on this connection in an earlier event.';
 
-const ORDER_COLUMNS = `"id", "client_id", "courier_id", "status", "connection_id", "platform", "external_order_id", "reference", "pickup", "dropoff", "ready_by", "due_by", "weight", "pieces", "service_code", "notes", "service", "draft_reasons", "created_at", "updated_at"`;
-const ORDER_VALUES = '?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?';
+const ORDER_COLUMNS = `"id", "client_id", "courier_id", "status", "connection_id", "platform", "external_order_id", "reference", "pickup", "dropoff", "received_at", "ready_by", "due_by", "weight", "pieces", "service_code", "notes", "service", "draft_reasons", "created_at", "updated_at"`;
+const ORDER_VALUES = '?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?';
 const json = (value: unknown): string | null => (value === null ? null : JSON.stringify(value));
 
 /** Parameters for ORDER_VALUES, in ORDER_COLUMNS order. */
@@ -29,6 +29,7 @@ const orderValues = (order: Order): unknown[] => [
   order.reference,
   json(order.pickup),
   json(order.dropoff),
+  order.receivedAt,
   order.readyBy,
   order.dueBy,
   json(order.weight),

@@ -21,6 +21,7 @@ export function newOrder(job: IntakeAcceptedJob, built: QuotableOrder | Draftabl
     reference: order.reference ?? null,
     pickup: built.pickup,
     dropoff: built.dropoff,
+    receivedAt: new Date(job.receivedAt),
     readyBy: new Date(built.readyBy),
     dueBy: built.dueBy ? new Date(built.dueBy) : null,
     weight: built.weight,
