@@ -41,7 +41,7 @@ export class ClientServicesController {
     @Body(new ZodValidationPipe(ServiceAssignmentsSchema)) body: ServiceAssignment[],
   ): Promise<ServiceAssignment[]> {
     return this.publisher.change(this.em, async (tx, version) => {
-      const client = await findReachableClient(tx, principal, clientId);
+      const client = await findReachableClient(tx, principal, clientId, true);
       await this.check(tx, principal, body);
       if (body.length > 0 && client.orderCreationEnabled && client.serviceSelectionRule === null) {
         throw unprocessable('RULE_REQUIRED', "Integrations are on for this client without a service selection rule: set serviceSelectionRule (FASTEST or CHEAPEST) in its integration settings before assigning services.", [

@@ -72,7 +72,7 @@ export class ClientsController {
   @ZodResponse({ status: 200, type: ClientDto })
   async update(@CurrentPrincipal() principal: Principal, @Param('clientId') clientId: string, @Body() body: UpdateClientDto): Promise<ClientView> {
     const client = await this.publisher.change(this.em, async (tx, version) => {
-      const found = await findReachableClient(tx, principal, clientId);
+      const found = await findReachableClient(tx, principal, clientId, true);
       tx.assign(found, { ...body, updatedAt: new Date(), version: await version() });
       await tx.flush();
       await this.publisher.clientChanged(tx, found);
@@ -99,7 +99,7 @@ export class ClientsController {
     @Body() body: IntegrationSettingsDto,
   ): Promise<IntegrationSettings> {
     const client = await this.publisher.change(this.em, async (tx, version) => {
-      const found = await findReachableClient(tx, principal, clientId);
+      const found = await findReachableClient(tx, principal, clientId, true);
       const usesRatesAndServices = (await tx.count(ClientServiceRecord, { clientId: found.id })) > 0;
       if (body.orderCreationEnabled && body.serviceSelectionRule === null && usesRatesAndServices) {
         throw unprocessable('RULE_REQUIRED', 'This client uses Rates and Services: choose a serviceSelectionRule (FASTEST or CHEAPEST) to turn integrations on.', [

@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -131,7 +132,8 @@ export class ConnectionsController {
 
   private async findLive(tx: EntityManager, principal: Principal, clientId: string, connectionId: string): Promise<Connection> {
     const client = await findReachableClient(tx, principal, clientId);
-    const connection = await tx.findOne(Connection, { id: resourceId(connectionId, 'Connection'), clientId: client.id, deletedAt: null });
+    // Locked until commit: a rotation and a settings change cannot publish each other's stale state.
+    const connection = await tx.findOne(Connection, { id: resourceId(connectionId, 'Connection'), clientId: client.id, deletedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!connection) throw notFound('Connection');
     return connection;
   }

@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -61,7 +62,7 @@ export class RateTablesController {
   @ZodResponse({ status: 200, type: RateTableDto })
   async update(@CurrentPrincipal() principal: Principal, @Param('rateTableId') rateTableId: string, @Body() body: UpdateRateTableDto): Promise<RateTable> {
     const table = await this.publisher.change(this.em, async (tx, version) => {
-      const found = await this.find(tx, principal, rateTableId);
+      const found = await this.find(tx, principal, rateTableId, true);
       const merged = validMerge(CreateRateTableSchema, { name: found.name, ...found.definition, ...body });
       tx.assign(found, { ...split(merged), updatedAt: new Date(), version: await version() });
       await tx.flush();
@@ -76,7 +77,7 @@ export class RateTablesController {
   @ApiOperation({ summary: 'Delete a rate table that no client uses (409 while one does: reassign first).' })
   async remove(@CurrentPrincipal() principal: Principal, @Param('rateTableId') rateTableId: string): Promise<void> {
     await this.publisher.change(this.em, async (tx, version) => {
-      const found = await this.find(tx, principal, rateTableId);
+      const found = await this.find(tx, principal, rateTableId, true);
       const inUse = await tx.count(ClientServiceRecord, { rateTableId: found.id });
       if (inUse > 0) throw conflict(`This rate table prices ${inUse} client service pair(s): assign those clients another table first.`);
       tx.assign(found, { deletedAt: new Date(), version: await version() });
@@ -85,8 +86,8 @@ export class RateTablesController {
     });
   }
 
-  private async find(em: EntityManager, principal: Principal, rateTableId: string): Promise<RateTableRecord> {
-    const found = await em.findOne(RateTableRecord, { id: resourceId(rateTableId, 'Rate table'), courierId: principal.courierId, deletedAt: null });
+  private async find(em: EntityManager, principal: Principal, rateTableId: string, forUpdate = false): Promise<RateTableRecord> {
+    const found = await em.findOne(RateTableRecord, { id: resourceId(rateTableId, 'Rate table'), courierId: principal.courierId, deletedAt: null }, forUpdate ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
     if (!found) throw notFound('Rate table');
     return found;
   }

@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -65,7 +65,7 @@ export class ServicesController {
   async update(@CurrentPrincipal() principal: Principal, @Param('serviceId') serviceId: string, @Body() body: UpdateServiceDto): Promise<Service> {
     const service = await this.uniqueCode(() =>
       this.publisher.change(this.em, async (tx, version) => {
-        const found = await this.find(tx, principal, serviceId);
+        const found = await this.find(tx, principal, serviceId, true);
         const merged = validMerge(CreateServiceSchema, { code: found.code, name: found.name, ...found.definition, ...body });
         tx.assign(found, { ...split(merged), updatedAt: new Date(), version: await version() });
         await tx.flush();
@@ -81,7 +81,7 @@ export class ServicesController {
   @ApiOperation({ summary: 'Delete a service; clients it was assigned to lose that pair (their other pairs stay).' })
   async remove(@CurrentPrincipal() principal: Principal, @Param('serviceId') serviceId: string): Promise<void> {
     await this.publisher.change(this.em, async (tx, version) => {
-      const found = await this.find(tx, principal, serviceId);
+      const found = await this.find(tx, principal, serviceId, true);
       const pairs = await tx.find(ClientServiceRecord, { serviceId: found.id });
       tx.assign(found, { deletedAt: new Date(), version: await version() });
       await tx.nativeDelete(ClientServiceRecord, { serviceId: found.id });
@@ -96,8 +96,8 @@ export class ServicesController {
     });
   }
 
-  private async find(em: EntityManager, principal: Principal, serviceId: string): Promise<ServiceRecord> {
-    const found = await em.findOne(ServiceRecord, { id: resourceId(serviceId, 'Service'), courierId: principal.courierId, deletedAt: null });
+  private async find(em: EntityManager, principal: Principal, serviceId: string, forUpdate = false): Promise<ServiceRecord> {
+    const found = await em.findOne(ServiceRecord, { id: resourceId(serviceId, 'Service'), courierId: principal.courierId, deletedAt: null }, forUpdate ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
     if (!found) throw notFound('Service');
     return found;
   }
