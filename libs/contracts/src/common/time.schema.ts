@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 
 // ISO 8601 date-time with an offset, or a local date-time without one (read later in the client's
@@ -7,8 +8,9 @@ const LOCAL_OR_OFFSET_DATE_TIME =
 
 export const DateTimeInputSchema = z
   .string()
-  .regex(LOCAL_OR_OFFSET_DATE_TIME, 'must be an ISO 8601 date-time such as 2026-11-24T15:00:00-05:00')
-  .refine((value) => !Number.isNaN(Date.parse(value.length <= 16 ? `${value}:00` : value)), 'is not a real date-time');
+  .regex(LOCAL_OR_OFFSET_DATE_TIME, { message: 'must be an ISO 8601 date-time such as 2026-11-24T15:00:00-05:00', abort: true })
+  // The parser the domain reads times with: Date.parse would roll 2026-02-30 over to March 2.
+  .refine((value) => DateTime.fromISO(value, { setZone: true }).isValid, 'is not a real date-time');
 
 export const IsoUtcSchema = z.iso.datetime({ offset: true });
 

@@ -22,6 +22,11 @@ describe('CanonicalOrderEventSchema', () => {
     expect(CanonicalOrderEventSchema.safeParse(valid).success).toBe(true);
   });
 
+  it('refuses a date that does not exist, such as February 30', () => {
+    const result = CanonicalOrderEventSchema.safeParse({ ...valid, order: { ...valid.order, dropoff: { ...valid.order.dropoff, completeAfter: '2026-02-30T10:00:00' } } });
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['order.dropoff.completeAfter']);
+  });
+
   it('names every problem by its path', () => {
     const result = CanonicalOrderEventSchema.safeParse({
       ...valid,

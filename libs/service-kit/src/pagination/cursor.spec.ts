@@ -13,6 +13,7 @@ describe('cursor pages', () => {
 
   it('refuses a cursor it did not give out with a 400', () => {
     expect(() => decodeCursor('not-a-cursor')).toThrow(AppError);
+    expect(() => decodeCursor(Buffer.from('-'.repeat(36)).toString('base64url'))).toThrow(AppError);
     expect(decodeCursor(undefined)).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import type { Page } from '@portal/contracts';
 import { AppError } from '../http/app-error';
+import { isUuid } from '../http/resource-id';
 
 /**
  * Lists are ordered by id descending: ids are UUIDv7, so that is newest first. The cursor is the
@@ -8,7 +9,7 @@ import { AppError } from '../http/app-error';
 export function decodeCursor(cursor: string | undefined): string | null {
   if (!cursor) return null;
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^[0-9a-f-]{36}$/.test(id)) {
+  if (!isUuid(id)) {
     throw new AppError(400, 'INVALID_CURSOR', 'The cursor is not one this list gave out.', [{ path: 'cursor', message: 'is not valid' }]);
   }
   return id;
