@@ -69,6 +69,8 @@ describe('client settings over HTTP (PostgreSQL + Redis)', () => {
     expect((await call('PUT', `/v1/clients/${client.body.id}/integration-settings`, clientKey.body.apiKey, { orderCreationEnabled: true, serviceSelectionRule: null })).status).toBe(403);
     expect((await call('GET', '/v1/clients', 'cpk_not-a-key')).status).toBe(401);
     expect((await call('POST', '/v1/couriers', 'wrong-operator-token', { name: 'C' })).status).toBe(401);
+    // PostgreSQL cannot store U+0000: the caller hears it as a 400, never a 500.
+    expect((await call('POST', '/v1/clients', a.body.apiKey, { name: 'Sh\u0000op', timezone: 'UTC', units: 'kg' })).status).toBe(400);
   });
 
   it('rotates a secret and keeps Shopify secrets the client provides', async () => {

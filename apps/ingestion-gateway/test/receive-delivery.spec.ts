@@ -76,6 +76,12 @@ describe('ReceiveDelivery (PostgreSQL + Redis)', () => {
     expect(await orm.em.fork().count(StoredEvent, { connectionId: enabledConnection })).toBe(1);
   });
 
+  it('stores a delivery whose text carries a NUL character, without the character', async () => {
+    const body = event('evt-nul', 'A-NUL').replace('"Homer"', '"Ho\\u0000mer"');
+    expect(body).toContain('\\u0000');
+    expect((await receive.execute(enabledConnection, delivery(body))).status).toBe(202);
+  });
+
   it('treats a new event id for an order already received as a duplicate', async () => {
     const first = await receive.execute(enabledConnection, delivery(event('evt-2', 'A-2')));
     const again = await receive.execute(enabledConnection, delivery(event('evt-3', 'A-2')));

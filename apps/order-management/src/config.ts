@@ -1,7 +1,9 @@
-import { BaseConfigSchema, loadConfig } from '@portal/service-kit';
+import { BaseConfigSchema, loadConfig, OperatorTokenSchema } from '@portal/service-kit';
 import { z } from 'zod';
 
 export const OrderManagementConfigSchema = BaseConfigSchema.extend({
+  /** Opens the queue dashboard. */
+  OPERATOR_TOKEN: OperatorTokenSchema,
   /** Internal services that each get every order event on their own queue (PRODUCT 2.4). */
   ORDER_EVENT_SUBSCRIBERS: z
     .string()

@@ -28,7 +28,7 @@ describe('AcceptIntegrationEvent (PostgreSQL + Redis)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('om');
-    const config = OrderManagementConfigSchema.parse({ DATABASE_URL: db.url, QUEUE_PREFIX: prefix, ORDER_EVENT_SUBSCRIBERS: 'spec', LOG_LEVEL: 'silent' });
+    const config = OrderManagementConfigSchema.parse({ OPERATOR_TOKEN: 'operator-token-for-tests', DATABASE_URL: db.url, QUEUE_PREFIX: prefix, ORDER_EVENT_SUBSCRIBERS: 'spec', LOG_LEVEL: 'silent' });
     await migrate(ormOptions(config));
     const moduleRef = await Test.createTestingModule({ imports: [OrderManagementModule.create(config)] }).compile();
     app = await moduleRef.init();

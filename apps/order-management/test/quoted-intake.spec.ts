@@ -38,7 +38,7 @@ describe('quoted intake through a BullMQ flow (PostgreSQL + Redis)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('omq');
-    const config = OrderManagementConfigSchema.parse({ DATABASE_URL: db.url, QUEUE_PREFIX: prefix, ORDER_EVENT_SUBSCRIBERS: 'spec', LOG_LEVEL: 'silent' });
+    const config = OrderManagementConfigSchema.parse({ OPERATOR_TOKEN: 'operator-token-for-tests', DATABASE_URL: db.url, QUEUE_PREFIX: prefix, ORDER_EVENT_SUBSCRIBERS: 'spec', LOG_LEVEL: 'silent' });
     await migrate(ormOptions(config));
     app = await (await Test.createTestingModule({ imports: [OrderManagementModule.create(config)] }).compile()).init();
     orm = app.get(MikroORM);

@@ -18,7 +18,7 @@ describe('settings projection (PostgreSQL + Redis)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('omproj');
-    const config = OrderManagementConfigSchema.parse({ DATABASE_URL: db.url, QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent' });
+    const config = OrderManagementConfigSchema.parse({ OPERATOR_TOKEN: 'operator-token-for-tests', DATABASE_URL: db.url, QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent' });
     await migrate(ormOptions(config));
     app = await (await Test.createTestingModule({ imports: [OrderManagementModule.create(config)] }).compile()).init();
     queue = new Queue(QueueNames.settingsForOrderManagement, { connection: { host: '127.0.0.1', port: 6379 }, prefix });

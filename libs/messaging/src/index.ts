@@ -10,3 +10,4 @@ export * from './redis-options';
 export * from './worker-options';
 export * from './outbox/outbox-statement';
 export * from './logged-worker-host';
+export * from './describe-error';

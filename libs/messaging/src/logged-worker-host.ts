@@ -1,6 +1,7 @@
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { describeError } from './describe-error';
 
 /**
  * A processor whose failures are logged where operators look, with the job's identity: BullMQ keeps
@@ -13,7 +14,7 @@ export abstract class LoggedWorkerHost extends WorkerHost {
   onFailed(job: Job | undefined, error: Error): void {
     const final = job ? job.attemptsMade >= (job.opts.attempts ?? 1) || error.name === 'UnrecoverableError' : true;
     this.logger[final ? 'error' : 'warn'](
-      { jobId: job?.id, jobName: job?.name, queue: job?.queueName, attemptsMade: job?.attemptsMade, final, err: error.message },
+      { jobId: job?.id, jobName: job?.name, queue: job?.queueName, attemptsMade: job?.attemptsMade, final, err: describeError(error) },
       final ? 'Job failed for good: it stays in the failed set to inspect and retry' : 'Job failed; it will be retried',
     );
   }

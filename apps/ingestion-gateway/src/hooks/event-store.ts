@@ -2,7 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { IntakeAcceptedJob, IntakeRecordedJob, QueueNames } from '@portal/contracts';
-import { OutboxRelay, outboxInsertFromJson, outboxRowsJson, writeOutbox } from '@portal/messaging';
+import { describeError, OutboxRelay, outboxInsertFromJson, outboxRowsJson, writeOutbox } from '@portal/messaging';
 import { v7 as uuidv7 } from 'uuid';
 import type { InboundDelivery } from '../platforms/platform-adapter';
 import type { ConnectionContext } from '../projection/connection-cache';
@@ -101,7 +101,7 @@ export class EventStore {
       await em.transactional((tx) => this.writeRecorded(tx, connection, delivery, refusal, null, eventId));
       this.relay.nudge();
     } catch (error) {
-      this.logger.error(`Could not record a refused delivery for connection ${connection.connectionId}: ${String(error)}`);
+      this.logger.error(`Could not record a refused delivery for connection ${connection.connectionId}: ${describeError(error)}`);
     }
     return eventId;
   }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { HookAnswer, Platform } from '@portal/contracts';
+import { describeError } from '@portal/messaging';
 import { AppError, forbidden, notFound, resourceId } from '@portal/service-kit';
 import { Counter } from 'prom-client';
 import { v7 as uuidv7 } from 'uuid';
@@ -7,6 +8,7 @@ import { GenericAdapter } from '../platforms/generic/generic.adapter';
 import type { InboundDelivery, PlatformAdapter } from '../platforms/platform-adapter';
 import { ShopifyAdapter } from '../platforms/shopify/shopify.adapter';
 import { WooCommerceAdapter } from '../platforms/woocommerce/woocommerce.adapter';
+import { withoutNul } from '../platforms/without-nul';
 import { ConnectionCache } from '../projection/connection-cache';
 import { ConnectionRateLimiter } from './connection-rate-limiter';
 import { EventStore } from './event-store';
@@ -45,14 +47,16 @@ export class ReceiveDelivery {
   async execute(connectionId: string, delivery: InboundDelivery): Promise<ReceiveAnswer> {
     const connection = await this.connections.get(resourceId(connectionId, 'Connection'));
     if (!connection) throw notFound('Connection');
-    await this.rateLimiter.consume(connection.connectionId);
-    const reading = this.adapters[connection.platform].read(delivery, connection);
+    const reading = withoutNul(this.adapters[connection.platform].read(delivery, connection));
     if (reading.kind === 'acknowledged') {
       // An unsigned handshake: answered so the platform is satisfied, never recorded (nothing verified it).
       deliveries.inc({ platform: connection.platform, outcome: 'acknowledged' });
       this.logger.log({ connectionId, reason: reading.reason }, 'Handshake acknowledged');
       return { status: 200, body: { eventId: uuidv7(), status: 'ignored' } };
     }
+    // Only verified deliveries count against the connection's rate: unsigned junk sent to a known
+    // webhook URL is refused above without pushing the platform's real deliveries into 429s.
+    await this.rateLimiter.consume(connection.connectionId);
     if (reading.kind === 'invalid') {
       deliveries.inc({ platform: connection.platform, outcome: 'invalid' });
       await this.store.recordRefusal(connection, delivery, {
@@ -92,7 +96,7 @@ export class ReceiveDelivery {
     try {
       stored = await this.store.storeAccepted(connection, delivery, reading.event);
     } catch (error) {
-      this.logger.error({ err: error, connectionId }, 'Could not store a delivery durably; answering 503 so the platform retries');
+      this.logger.error({ err: describeError(error), connectionId }, 'Could not store a delivery durably; answering 503 so the platform retries');
       throw new AppError(503, 'UNAVAILABLE', 'The event could not be stored right now; retry later.');
     }
     deliveries.inc({ platform: connection.platform, outcome: stored.duplicate ? 'duplicate' : 'accepted' });

@@ -48,6 +48,12 @@ export class AcceptIntegrationEvent {
     const order = newOrder(job, built.order, { status: 'PLACED', service: null });
     const settled = await this.store.place(job, order, this.announcements.for(order));
     if (settled?.outcome === 'PLACED') this.relay.nudge();
+    if (settled === null && (await this.store.claimPending(job)) === 'pending') {
+      // An earlier attempt claimed it for quoting, and the client has since lost its services: finish
+      // that path rather than leave the event pending for ever (quoting then drafts or places it).
+      await this.flows.requestQuote(job, toQuotable(built.order), uuidv7());
+      return { outcome: 'PENDING', orderId: null };
+    }
     return settled;
   }
 }

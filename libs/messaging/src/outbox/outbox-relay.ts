@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { describeError } from '../describe-error';
 import { DEFAULT_JOB_OPTIONS } from '../job-options';
 import { MESSAGING_OPTIONS, MessagingOptions, PRODUCER_REDIS } from '../messaging-options';
 
@@ -51,7 +52,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
     this.running = new Promise<void>((resolve) => setTimeout(resolve, this.options.outboxCoalesceMs))
       .then(() => this.drain())
-      .catch((error: unknown) => this.logger.warn(`Outbox relay pass failed, will retry: ${String(error)}`))
+      .catch((error: unknown) => this.logger.warn(`Outbox relay pass failed, will retry: ${describeError(error)}`))
       .finally(() => {
         this.running = null;
       });

@@ -14,7 +14,6 @@ export const BaseConfigSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
   QUEUE_PREFIX: z.string().min(1).default('bull'),
-  OPERATOR_TOKEN: z.string().min(8).default('local-operator-token'),
   INGESTION_GATEWAY_PORT: port(3000),
   CLIENT_SETTINGS_PORT: port(3001),
   ORDER_MANAGEMENT_PORT: port(3002),
@@ -37,6 +36,12 @@ export function loadConfig<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEn
   }
   return result.data;
 }
+
+/**
+ * The operator token has no default inside the apps: a deployment that forgets it must not run with
+ * a well-known one. `npm start` (and the compose file) set the local default and say so.
+ */
+export const OperatorTokenSchema = z.string().min(12, 'must be at least 12 characters');
 
 /** Injection token for the app's parsed configuration. */
 export const APP_CONFIG = Symbol('APP_CONFIG');

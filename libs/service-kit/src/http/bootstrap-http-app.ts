@@ -25,6 +25,22 @@ export interface HttpAppOptions {
 }
 
 /**
+ * PostgreSQL cannot store U+0000 in text or jsonb: a body carrying one is the caller's mistake and
+ * gets a 400 naming it, instead of failing at the database as a 500.
+ */
+function refuseNulCharacters(fastify: FastifyInstance): void {
+  fastify.addHook('preValidation', (request, reply, done) => {
+    if (request.body !== undefined && JSON.stringify(request.body).includes('\\u0000')) {
+      void reply.status(400).send({
+        error: { code: 'VALIDATION_FAILED', message: 'The body contains a NUL character (\\u0000), which cannot be stored: remove it.', details: [{ path: '(body)', message: 'contains \\u0000' }] },
+      });
+      return;
+    }
+    done();
+  });
+}
+
+/**
  * SIGTERM or SIGINT closes the app (HTTP stops accepting, workers finish their in-flight jobs, the
  * relay drains, connections close) and then exits 0, so a supervisor can tell a clean stop from a
  * crash. A second signal exits at once.
@@ -54,6 +70,8 @@ export async function bootstrapHttpApp(module: Type<unknown>, options: HttpAppOp
   if (options.rawBodies) {
     fastify.removeAllContentTypeParsers();
     fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  } else {
+    refuseNulCharacters(fastify);
   }
   if (options.operatorOnly) protectOperatorPaths(fastify, options.operatorOnly.pathPrefix, options.operatorOnly.token);
 

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ErrorBody } from '@portal/contracts';
+import { describeError } from '@portal/messaging';
 import type { FastifyReply } from 'fastify';
 import { ZodValidationException } from 'nestjs-zod';
 import { z } from 'zod';
@@ -57,7 +58,11 @@ export class ErrorBodyFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const { status, body } = toErrorBody(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (status >= 500) {
+      // The stack without its first line: that line repeats the message, which may hold inlined SQL values.
+      const frames = exception instanceof Error ? (exception.stack ?? '').split('\n').slice(1).join('\n') : '';
+      this.logger.error(`${describeError(exception)}\n${frames}`);
+    }
     host.switchToHttp().getResponse<FastifyReply>().status(status).send(body);
   }
 }
