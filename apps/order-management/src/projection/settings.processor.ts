@@ -3,11 +3,29 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Processor } from '@nestjs/bullmq';
 import { QueueNames, SettingsJobSchema } from '@portal/contracts';
 import { LoggedWorkerHost, parseJob, WORKER_OPTIONS } from '@portal/messaging';
-import { upsertIfNewer } from '@portal/service-kit';
+import { applySettingsChange, SettingsProjection } from '@portal/service-kit';
 import type { Job } from 'bullmq';
 import { SCHEMA } from '../schema';
 
-/** Keeps order management's copy of clients and API keys up to date. */
+/** Order management keeps what building orders and authenticating its API need: clients and API keys. */
+const PROJECTION: SettingsProjection = {
+  'client.changed': ({ client: c }) => ({
+    table: 'clients',
+    row: {
+      id: c.id,
+      courier_id: c.courierId,
+      timezone: c.timezone,
+      default_pickup: c.defaultPickup,
+      service_selection_rule: c.serviceSelectionRule,
+      uses_rates_and_services: c.usesRatesAndServices,
+    },
+  }),
+  'api-key.changed': ({ apiKey: k }) => ({
+    table: 'api_keys',
+    row: { id: k.id, key_hash: k.keyHash, courier_id: k.courierId, client_id: k.clientId, revoked: k.revoked },
+  }),
+};
+
 @Processor(QueueNames.settingsForOrderManagement, WORKER_OPTIONS[QueueNames.settingsForOrderManagement])
 export class OrderManagementSettingsProcessor extends LoggedWorkerHost {
   constructor(private readonly orm: MikroORM) {
@@ -16,40 +34,6 @@ export class OrderManagementSettingsProcessor extends LoggedWorkerHost {
 
   @CreateRequestContext()
   async process(job: Job): Promise<void> {
-    const change = parseJob(SettingsJobSchema, job.data, job.name);
-    const em = this.orm.em as EntityManager;
-    switch (change.name) {
-      case 'client.changed': {
-        const c = change.client;
-        await upsertIfNewer(em, SCHEMA, 'clients', {
-          id: c.id,
-          courier_id: c.courierId,
-          timezone: c.timezone,
-          default_pickup: c.defaultPickup,
-          service_selection_rule: c.serviceSelectionRule,
-          uses_rates_and_services: c.usesRatesAndServices,
-          version: change.version,
-        });
-        return;
-      }
-      case 'api-key.changed': {
-        const k = change.apiKey;
-        await upsertIfNewer(em, SCHEMA, 'api_keys', {
-          id: k.id,
-          key_hash: k.keyHash,
-          courier_id: k.courierId,
-          client_id: k.clientId,
-          revoked: k.revoked,
-          version: change.version,
-        });
-        return;
-      }
-      case 'connection.changed':
-      case 'service.changed':
-      case 'rate-table.changed':
-      case 'client-services.changed':
-        // Connections are the gateway's business and services quoting's; orders carry what they need.
-        return;
-    }
+    await applySettingsChange(this.orm.em as EntityManager, SCHEMA, PROJECTION, parseJob(SettingsJobSchema, job.data, job.name));
   }
 }

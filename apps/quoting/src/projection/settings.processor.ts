@@ -3,11 +3,30 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Processor } from '@nestjs/bullmq';
 import { QueueNames, SettingsJobSchema } from '@portal/contracts';
 import { LoggedWorkerHost, parseJob, WORKER_OPTIONS } from '@portal/messaging';
-import { upsertIfNewer } from '@portal/service-kit';
+import { applySettingsChange, SettingsProjection } from '@portal/service-kit';
 import type { Job } from 'bullmq';
 import { SCHEMA } from '../schema';
 
-/** Keeps quoting's copy of clients, services, rate tables and each client's pairs up to date. */
+/** Quoting keeps clients, services, rate tables and each client's pairs. */
+const PROJECTION: SettingsProjection = {
+  'client.changed': ({ client: c }) => ({
+    table: 'clients',
+    row: { id: c.id, courier_id: c.courierId, timezone: c.timezone, units: c.units, service_selection_rule: c.serviceSelectionRule },
+  }),
+  'service.changed': ({ service, deleted }) => ({
+    table: 'services',
+    row: { id: service.id, courier_id: service.courierId, code: service.code, body: service, deleted },
+  }),
+  'rate-table.changed': ({ rateTable, deleted }) => ({
+    table: 'rate_tables',
+    row: { id: rateTable.id, courier_id: rateTable.courierId, body: rateTable, deleted },
+  }),
+  'client-services.changed': ({ clientId, courierId, assignments }) => ({
+    table: 'client_services',
+    row: { id: clientId, courier_id: courierId, assignments },
+  }),
+};
+
 @Processor(QueueNames.settingsForQuoting, WORKER_OPTIONS[QueueNames.settingsForQuoting])
 export class QuotingSettingsProcessor extends LoggedWorkerHost {
   constructor(private readonly orm: MikroORM) {
@@ -16,46 +35,6 @@ export class QuotingSettingsProcessor extends LoggedWorkerHost {
 
   @CreateRequestContext()
   async process(job: Job): Promise<void> {
-    const change = parseJob(SettingsJobSchema, job.data, job.name);
-    const em = this.orm.em as EntityManager;
-    switch (change.name) {
-      case 'client.changed':
-        return upsertIfNewer(em, SCHEMA, 'clients', {
-          id: change.client.id,
-          courier_id: change.client.courierId,
-          timezone: change.client.timezone,
-          units: change.client.units,
-          service_selection_rule: change.client.serviceSelectionRule,
-          version: change.version,
-        });
-      case 'service.changed':
-        return upsertIfNewer(em, SCHEMA, 'services', {
-          id: change.service.id,
-          courier_id: change.service.courierId,
-          code: change.service.code,
-          body: change.service,
-          deleted: change.deleted,
-          version: change.version,
-        });
-      case 'rate-table.changed':
-        return upsertIfNewer(em, SCHEMA, 'rate_tables', {
-          id: change.rateTable.id,
-          courier_id: change.rateTable.courierId,
-          body: change.rateTable,
-          deleted: change.deleted,
-          version: change.version,
-        });
-      case 'client-services.changed':
-        return upsertIfNewer(em, SCHEMA, 'client_services', {
-          id: change.clientId,
-          courier_id: change.courierId,
-          assignments: change.assignments,
-          version: change.version,
-        });
-      case 'connection.changed':
-      case 'api-key.changed':
-        // Quoting needs neither connections nor keys.
-        return;
-    }
+    await applySettingsChange(this.orm.em as EntityManager, SCHEMA, PROJECTION, parseJob(SettingsJobSchema, job.data, job.name));
   }
 }
