@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { WeightSchema } from '../common/task.schema';
-import { PageQuerySchema } from '../common/page.schema';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const ClockTimeSchema = z.string().regex(TIME, 'must be a time of day as HH:MM, such as 14:00');
@@ -61,4 +60,3 @@ export const ServiceSchema = CreateServiceSchema.extend({
 });
 export type Service = z.infer<typeof ServiceSchema>;
 
-export const ListServicesQuerySchema = PageQuerySchema;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { WeightSchema } from '../common/task.schema';
 import { TaskSchema } from '../http/order.schema';
-import { QuoteResultSchema } from '../http/quote.schema';
 import { IntakeAcceptedJobSchema } from './intake-jobs.schema';
 
 /** What quoting needs of an order: tasks with UTC times, Ready By / Due By, measures, a requested code. */
@@ -29,7 +28,6 @@ export const QuoteRequestedJobSchema = z.object({
 });
 export type QuoteRequestedJob = z.infer<typeof QuoteRequestedJobSchema>;
 
-export const QuoteAnswerSchema = QuoteResultSchema;
 
 /**
  * The parent of a quote in a BullMQ flow: once quoting answered (the child's return value), order
