@@ -4,10 +4,12 @@ import { FastifyAdapter } from '@bull-board/fastify';
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { orderEventsQueueName, QueueNames } from '@portal/contracts';
+import { QueueMetrics, WATCHED_QUEUES } from './queue-metrics';
 
 /**
- * The operators' view of every queue (failed jobs are the dead-letter record: inspect, retry or
- * remove them here). Mounted at /queues, behind the operator token.
+ * The operators' view of the order queues: the dashboard at /queues, behind the operator token
+ * (failed jobs are the dead-letter record: inspect, retry or remove them there), and their depths on
+ * /metrics.
  */
 @Module({})
 export class QueueDashboardModule {
@@ -21,6 +23,7 @@ export class QueueDashboardModule {
         BullBoardModule.forRoot({ route: '/queues', adapter: FastifyAdapter }),
         BullBoardModule.forFeature(...names.map((name) => ({ name, adapter: BullMQAdapter }))),
       ],
+      providers: [{ provide: WATCHED_QUEUES, useValue: names }, QueueMetrics],
     };
   }
 }

@@ -4,6 +4,7 @@ import { Test } from '@nestjs/testing';
 import { IntakeAcceptedJob, OrderEventSchema, orderEventsQueueName, QueueNames, QuoteRequestedJobSchema, QuoteResult } from '@portal/contracts';
 import { createTestDatabase, migrate, testQueuePrefix, TestDatabase } from '@portal/service-kit';
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
+import { register } from 'prom-client';
 import { v7 as uuidv7 } from 'uuid';
 import { OrderManagementModule } from '../src/app.module';
 import { OrderManagementConfigSchema } from '../src/config';
@@ -139,5 +140,11 @@ describe('quoted intake through a BullMQ flow (PostgreSQL + Redis)', () => {
     await accept.execute(intake);
     const order = await settledOrder('Q-3');
     expect(order).toMatchObject({ status: 'DRAFT', draftReasons: [expect.objectContaining({ code: 'QUOTE_FAILED' })] });
+  });
+
+  it('exposes queue depths and job latencies on /metrics', async () => {
+    const metrics = await register.metrics();
+    expect(metrics).toMatch(/queue_jobs\{queue="quoted-orders",state="failed"\} \d+/);
+    expect(metrics).toMatch(/queue_job_latency_seconds_count\{queue="quoted-orders"\} [1-9]/);
   });
 });

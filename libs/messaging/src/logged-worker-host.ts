@@ -1,14 +1,28 @@
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { Histogram } from 'prom-client';
 import { describeError } from './describe-error';
+
+const jobLatency = new Histogram({
+  name: 'queue_job_latency_seconds',
+  help: 'From a job being added to its completion, by queue: waiting plus processing.',
+  labelNames: ['queue'],
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+});
 
 /**
  * A processor whose failures are logged where operators look, with the job's identity: BullMQ keeps
  * the failed job (and retries it), but a silent failure is invisible until someone opens the dashboard.
+ * Completed jobs feed the latency histogram on /metrics.
  */
 export abstract class LoggedWorkerHost extends WorkerHost {
   protected readonly logger = new Logger(this.constructor.name);
+
+  @OnWorkerEvent('completed')
+  onCompleted(job: Job): void {
+    jobLatency.observe({ queue: job.queueName }, Math.max(0, Date.now() - job.timestamp) / 1000);
+  }
 
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error): void {
