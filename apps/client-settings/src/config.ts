@@ -1,4 +1,4 @@
-import { BaseConfigSchema, loadConfig, OperatorTokenSchema } from '@portal/service-kit';
+import { BaseConfigSchema, OperatorTokenSchema } from '@portal/service-kit';
 import { z } from 'zod';
 
 export const ClientSettingsConfigSchema = BaseConfigSchema.extend({
@@ -7,5 +7,3 @@ export const ClientSettingsConfigSchema = BaseConfigSchema.extend({
   SECRET_GRACE_PERIOD_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
 });
 export type ClientSettingsConfig = z.infer<typeof ClientSettingsConfigSchema>;
-
-export const loadClientSettingsConfig = (): ClientSettingsConfig => loadConfig(ClientSettingsConfigSchema);

@@ -1,16 +1,12 @@
-import type { INestApplication } from '@nestjs/common';
 import { ClientChangedJobSchema, ClientServicesChangedJobSchema, QueueNames } from '@portal/contracts';
-import { bootstrapHttpApp, createTestDatabase, migrate, testQueuePrefix, TestDatabase } from '@portal/service-kit';
+import { ServiceUnderTest, startServiceForTest, testQueuePrefix } from '@portal/service-kit/testing';
 import { Queue } from 'bullmq';
-import { ClientSettingsModule } from '../src/app.module';
-import { ClientSettingsConfigSchema } from '../src/config';
-import { ormOptions } from '../src/orm-options';
+import { clientSettingsService } from '../src/client-settings.service';
 
 type Body = Record<string, unknown> & { id: string; apiKey: string; items: unknown[]; error: { code: string; details: { path: string }[] } };
 
 describe('services, rate tables and assignments over HTTP (PostgreSQL + Redis)', () => {
-  let db: TestDatabase;
-  let app: INestApplication;
+  let underTest: ServiceUnderTest<unknown>;
   let base: string;
   let key: string;
   const prefix = testQueuePrefix();
@@ -29,19 +25,15 @@ describe('services, rate tables and assignments over HTTP (PostgreSQL + Redis)',
   const table = { name: 'Standard', currency: 'USD', base: { method: 'PER_KM', amount: 500, unitAmount: 150 }, modifiers: [{ metric: 'WEIGHT_KG', above: 10, unitAmount: 100 }], minimum: 700, maximum: 5000 };
 
   beforeAll(async () => {
-    db = await createTestDatabase('csrs');
-    const config = ClientSettingsConfigSchema.parse({ DATABASE_URL: db.url, QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent', OPERATOR_TOKEN: 'operator-token-for-tests' });
-    await migrate(ormOptions(config));
-    app = await bootstrapHttpApp(ClientSettingsModule.create(config), { title: 't', description: 't', port: 0, host: '127.0.0.1' });
-    base = await app.getUrl();
+    underTest = await startServiceForTest(clientSettingsService, { label: 'csrs', queuePrefix: prefix, http: true });
+    base = underTest.url ?? '';
     key = (await call('POST', '/v1/couriers', { name: 'Acme' }, 'operator-token-for-tests')).body.apiKey;
   });
 
   afterAll(async () => {
     await quoting.obliterate({ force: true });
     await quoting.close();
-    await app?.close();
-    await db?.drop();
+    await underTest?.stop();
   });
 
   it.each([

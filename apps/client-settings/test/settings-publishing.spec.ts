@@ -1,30 +1,22 @@
-import type { INestApplication } from '@nestjs/common';
 import { ConnectionChangedJobSchema, QueueNames, SETTINGS_SUBSCRIBER_QUEUES } from '@portal/contracts';
-import { bootstrapHttpApp, createTestDatabase, migrate, testQueuePrefix, TestDatabase } from '@portal/service-kit';
+import { ServiceUnderTest, startServiceForTest, testQueuePrefix } from '@portal/service-kit/testing';
 import { Queue } from 'bullmq';
-import { ClientSettingsModule } from '../src/app.module';
-import { ClientSettingsConfigSchema } from '../src/config';
-import { ormOptions } from '../src/orm-options';
+import { clientSettingsService } from '../src/client-settings.service';
 
 describe('client settings over HTTP (PostgreSQL + Redis)', () => {
-  let db: TestDatabase;
-  let app: INestApplication;
+  let service: ServiceUnderTest<unknown>;
   let base: string;
   const prefix = testQueuePrefix();
   const queues = SETTINGS_SUBSCRIBER_QUEUES.map((name) => new Queue(name, { connection: { host: '127.0.0.1', port: 6379 }, prefix }));
 
   beforeAll(async () => {
-    db = await createTestDatabase('cs');
-    const config = ClientSettingsConfigSchema.parse({ DATABASE_URL: db.url, QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent', OPERATOR_TOKEN: 'operator-token-for-tests' });
-    await migrate(ormOptions(config));
-    app = await bootstrapHttpApp(ClientSettingsModule.create(config), { title: 't', description: 't', port: 0, host: '127.0.0.1' });
-    base = await app.getUrl();
+    service = await startServiceForTest(clientSettingsService, { label: 'cs', queuePrefix: prefix, http: true });
+    base = service.url ?? '';
   });
 
   afterAll(async () => {
     await Promise.all(queues.map(async (q) => (await q.obliterate({ force: true }), await q.close())));
-    await app?.close();
-    await db?.drop();
+    await service?.stop();
   });
 
   // Answers are read loosely on purpose: each test asserts the fields it cares about.

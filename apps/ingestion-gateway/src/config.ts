@@ -1,4 +1,4 @@
-import { BaseConfigSchema, loadConfig } from '@portal/service-kit';
+import { BaseConfigSchema } from '@portal/service-kit';
 import { z } from 'zod';
 
 export const GatewayConfigSchema = BaseConfigSchema.extend({
@@ -10,5 +10,3 @@ export const GatewayConfigSchema = BaseConfigSchema.extend({
   GATEWAY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(10_000).default(500),
 });
 export type GatewayConfig = z.infer<typeof GatewayConfigSchema>;
-
-export const loadGatewayConfig = (): GatewayConfig => loadConfig(GatewayConfigSchema);

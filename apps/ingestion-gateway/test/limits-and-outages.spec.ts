@@ -1,34 +1,27 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { signGenericPayload } from '@portal/contracts';
-import { AppError, createTestDatabase, migrate, testQueuePrefix, TestDatabase } from '@portal/service-kit';
+import { AppError } from '@portal/service-kit';
+import { ServiceUnderTest, startServiceForTest } from '@portal/service-kit/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { GatewayModule } from '../src/app.module';
-import { GatewayConfigSchema } from '../src/config';
 import { ClientView } from '../src/entities/client-view.entity';
 import { ConnectionView } from '../src/entities/connection-view.entity';
 import { ReceiveDelivery } from '../src/hooks/receive-delivery.use-case';
-import { ormOptions } from '../src/orm-options';
 import { SCHEMA } from '../src/schema';
+import { gatewayService } from '../src/ingestion-gateway.service';
 
 // The rate limit (429) and the answer when the event cannot be stored (503), against real services.
 describe('rate limit and storage outage (PostgreSQL + Redis)', () => {
-  let db: TestDatabase;
-  let app: INestApplicationContext;
+  let service: ServiceUnderTest<unknown>;
   let orm: MikroORM;
   let receive: ReceiveDelivery;
   const secret = 'whsec_limits_secret_long_enough';
   const connectionId = uuidv7();
 
   beforeAll(async () => {
-    db = await createTestDatabase('gwlim');
-    const config = GatewayConfigSchema.parse({ DATABASE_URL: db.url, QUEUE_PREFIX: testQueuePrefix(), LOG_LEVEL: 'silent', GATEWAY_RATE_LIMIT_PER_SECOND: '3' });
-    await migrate(ormOptions(config));
-    app = await (await Test.createTestingModule({ imports: [GatewayModule.create(config)] }).compile()).init();
-    orm = app.get(MikroORM);
-    receive = app.get(ReceiveDelivery);
+    service = await startServiceForTest(gatewayService, { label: 'gwlim', env: { GATEWAY_RATE_LIMIT_PER_SECOND: '3' } });
+    orm = service.app.get(MikroORM);
+    receive = service.app.get(ReceiveDelivery);
     const clientId = uuidv7();
     const courierId = uuidv7();
     await orm.em.fork().insert(ClientView, { id: clientId, courierId, timezone: 'UTC', orderCreationEnabled: true, version: '1' });
@@ -36,8 +29,7 @@ describe('rate limit and storage outage (PostgreSQL + Redis)', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
+    await service?.stop();
   });
 
   const delivery = (n: string) => {

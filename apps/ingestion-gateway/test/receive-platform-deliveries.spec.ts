@@ -1,23 +1,19 @@
 import { MikroORM } from '@mikro-orm/core';
-import type { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { IntakeJobSchema, QueueNames } from '@portal/contracts';
 import type { ConnectionSettings, IntakeJob, Platform } from '@portal/contracts';
-import { AppError, createTestDatabase, migrate, testQueuePrefix, TestDatabase } from '@portal/service-kit';
+import { AppError } from '@portal/service-kit';
+import { ServiceUnderTest, startServiceForTest, testQueuePrefix } from '@portal/service-kit/testing';
 import { Queue } from 'bullmq';
 import { v7 as uuidv7 } from 'uuid';
-import { GatewayModule } from '../src/app.module';
-import { GatewayConfigSchema } from '../src/config';
 import { ClientView } from '../src/entities/client-view.entity';
 import { ConnectionView } from '../src/entities/connection-view.entity';
 import { StoredEvent } from '../src/entities/stored-event.entity';
 import { ReceiveDelivery } from '../src/hooks/receive-delivery.use-case';
-import { ormOptions } from '../src/orm-options';
 import { fixture, shopifyDelivery, wooDelivery, wooPing } from './platform-support';
+import { gatewayService } from '../src/ingestion-gateway.service';
 
 describe('ReceiveDelivery for Shopify and WooCommerce (PostgreSQL + Redis)', () => {
-  let db: TestDatabase;
-  let app: INestApplicationContext;
+  let service: ServiceUnderTest<unknown>;
   let orm: MikroORM;
   let receive: ReceiveDelivery;
   let intake: Queue;
@@ -29,12 +25,9 @@ describe('ReceiveDelivery for Shopify and WooCommerce (PostgreSQL + Redis)', () 
   const disabledClient = uuidv7();
 
   beforeAll(async () => {
-    db = await createTestDatabase('gwp');
-    const config = GatewayConfigSchema.parse({ DATABASE_URL: db.url, QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent', GATEWAY_CACHE_TTL_MS: '0' });
-    await migrate(ormOptions(config));
-    app = await (await Test.createTestingModule({ imports: [GatewayModule.create(config)] }).compile()).init();
-    orm = app.get(MikroORM);
-    receive = app.get(ReceiveDelivery);
+    service = await startServiceForTest(gatewayService, { label: 'gwp', queuePrefix: prefix, env: { GATEWAY_CACHE_TTL_MS: '0' } });
+    orm = service.app.get(MikroORM);
+    receive = service.app.get(ReceiveDelivery);
     intake = new Queue(QueueNames.orderIntake, { connection: { host: '127.0.0.1', port: 6379 }, prefix });
     await orm.em.fork().insertMany(ClientView, [
       { id: enabledClient, courierId, timezone: 'America/New_York', orderCreationEnabled: true, version: '1' },
@@ -45,8 +38,7 @@ describe('ReceiveDelivery for Shopify and WooCommerce (PostgreSQL + Redis)', () 
   afterAll(async () => {
     await intake?.obliterate({ force: true });
     await intake?.close();
-    await app?.close();
-    await db?.drop();
+    await service?.stop();
   });
 
   async function connection(platform: Platform, settings: ConnectionSettings = {}, clientId = enabledClient): Promise<string> {

@@ -1,4 +1,4 @@
-import { BaseConfigSchema, loadConfig, OperatorTokenSchema } from '@portal/service-kit';
+import { BaseConfigSchema, OperatorTokenSchema } from '@portal/service-kit';
 import { z } from 'zod';
 
 export const OrderManagementConfigSchema = BaseConfigSchema.extend({
@@ -12,5 +12,3 @@ export const OrderManagementConfigSchema = BaseConfigSchema.extend({
     .pipe(z.array(z.string().regex(/^[A-Za-z0-9_-]+$/, 'subscriber names use letters, digits, - and _')).min(1)),
 });
 export type OrderManagementConfig = z.infer<typeof OrderManagementConfigSchema>;
-
-export const loadOrderManagementConfig = (): OrderManagementConfig => loadConfig(OrderManagementConfigSchema);

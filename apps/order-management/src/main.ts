@@ -1,18 +1,5 @@
 import 'reflect-metadata';
 import { runService } from '@portal/service-kit';
-import { OrderManagementModule } from './app.module';
-import { loadOrderManagementConfig } from './config';
-import { ormOptions } from './orm-options';
+import { orderManagementService } from './order-management.service';
 
-runService({
-  loadConfig: loadOrderManagementConfig,
-  ormOptions,
-  module: (config) => OrderManagementModule.create(config),
-  http: (config) => ({
-    title: 'Order management',
-    description: 'Builds orders from integration events, serves orders and the integration event log, and emits order events.',
-    port: config.ORDER_MANAGEMENT_PORT,
-    host: config.HOST,
-    operatorOnly: { pathPrefix: '/queues', token: config.OPERATOR_TOKEN },
-  }),
-});
+runService(orderManagementService);

@@ -1,23 +1,18 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { IntakeAcceptedJob, OrderCreatedEventSchema, orderEventsQueueName } from '@portal/contracts';
-import { createTestDatabase, migrate, testQueuePrefix, TestDatabase } from '@portal/service-kit';
+import { ServiceUnderTest, startServiceForTest, testQueuePrefix } from '@portal/service-kit/testing';
 import { Queue } from 'bullmq';
 import { v7 as uuidv7 } from 'uuid';
-import { OrderManagementModule } from '../src/app.module';
-import { OrderManagementConfigSchema } from '../src/config';
 import { ClientView } from '../src/entities/client-view.entity';
 import { IntegrationEventRecord } from '../src/entities/integration-event.entity';
 import { Order } from '../src/entities/order.entity';
 import { AcceptIntegrationEvent, ClientNotProjectedYet } from '../src/intake/accept-integration-event.use-case';
-import { ormOptions } from '../src/orm-options';
+import { orderManagementService } from '../src/order-management.service';
 
 // Real PostgreSQL and Redis: a database and a queue prefix of this run's own.
 describe('AcceptIntegrationEvent (PostgreSQL + Redis)', () => {
-  let db: TestDatabase;
-  let app: INestApplicationContext;
+  let service: ServiceUnderTest<unknown>;
   let orm: MikroORM;
   let accept: AcceptIntegrationEvent;
   let events: Queue;
@@ -27,13 +22,9 @@ describe('AcceptIntegrationEvent (PostgreSQL + Redis)', () => {
   const connectionId = uuidv7();
 
   beforeAll(async () => {
-    db = await createTestDatabase('om');
-    const config = OrderManagementConfigSchema.parse({ OPERATOR_TOKEN: 'operator-token-for-tests', DATABASE_URL: db.url, QUEUE_PREFIX: prefix, ORDER_EVENT_SUBSCRIBERS: 'spec', LOG_LEVEL: 'silent' });
-    await migrate(ormOptions(config));
-    const moduleRef = await Test.createTestingModule({ imports: [OrderManagementModule.create(config)] }).compile();
-    app = await moduleRef.init();
-    orm = app.get(MikroORM);
-    accept = app.get(AcceptIntegrationEvent);
+    service = await startServiceForTest(orderManagementService, { label: 'om', queuePrefix: prefix, env: { ORDER_EVENT_SUBSCRIBERS: 'spec' } });
+    orm = service.app.get(MikroORM);
+    accept = service.app.get(AcceptIntegrationEvent);
     events = new Queue(orderEventsQueueName('spec'), { connection: { host: '127.0.0.1', port: 6379 }, prefix });
     await orm.em.fork().insert(ClientView, {
       id: clientId,
@@ -49,8 +40,7 @@ describe('AcceptIntegrationEvent (PostgreSQL + Redis)', () => {
   afterAll(async () => {
     await events?.obliterate({ force: true });
     await events?.close();
-    await app?.close();
-    await db?.drop();
+    await service?.stop();
   });
 
   const job = (externalId: string, eventId = uuidv7(), clientOverride = clientId): IntakeAcceptedJob => ({

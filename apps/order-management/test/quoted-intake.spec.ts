@@ -1,24 +1,19 @@
 import { MikroORM } from '@mikro-orm/core';
-import type { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { IntakeAcceptedJob, OrderEventSchema, orderEventsQueueName, QueueNames, QuoteRequestedJobSchema, QuoteResult } from '@portal/contracts';
-import { createTestDatabase, migrate, testQueuePrefix, TestDatabase } from '@portal/service-kit';
+import { ServiceUnderTest, startServiceForTest, testQueuePrefix } from '@portal/service-kit/testing';
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import { register } from 'prom-client';
 import { v7 as uuidv7 } from 'uuid';
-import { OrderManagementModule } from '../src/app.module';
-import { OrderManagementConfigSchema } from '../src/config';
 import { ClientView } from '../src/entities/client-view.entity';
 import { IntegrationEventRecord } from '../src/entities/integration-event.entity';
 import { Order } from '../src/entities/order.entity';
 import { AcceptIntegrationEvent } from '../src/intake/accept-integration-event.use-case';
-import { ormOptions } from '../src/orm-options';
+import { orderManagementService } from '../src/order-management.service';
 
 // Quoting's side of the flow is played by a real BullMQ worker on the real queue, answering what
 // each test needs; the quoting app's own rules are tested in libs/order-domain and the system tests.
 describe('quoted intake through a BullMQ flow (PostgreSQL + Redis)', () => {
-  let db: TestDatabase;
-  let app: INestApplicationContext;
+  let service: ServiceUnderTest<unknown>;
   let orm: MikroORM;
   let accept: AcceptIntegrationEvent;
   let quoting: Worker;
@@ -38,12 +33,9 @@ describe('quoted intake through a BullMQ flow (PostgreSQL + Redis)', () => {
   const draftAnswer: QuoteResult = { quotes: [], pick: null, draftReasons: [{ code: 'MISSING_WEIGHT', message: 'Add the weight.' }] };
 
   beforeAll(async () => {
-    db = await createTestDatabase('omq');
-    const config = OrderManagementConfigSchema.parse({ OPERATOR_TOKEN: 'operator-token-for-tests', DATABASE_URL: db.url, QUEUE_PREFIX: prefix, ORDER_EVENT_SUBSCRIBERS: 'spec', LOG_LEVEL: 'silent' });
-    await migrate(ormOptions(config));
-    app = await (await Test.createTestingModule({ imports: [OrderManagementModule.create(config)] }).compile()).init();
-    orm = app.get(MikroORM);
-    accept = app.get(AcceptIntegrationEvent);
+    service = await startServiceForTest(orderManagementService, { label: 'omq', queuePrefix: prefix, env: { ORDER_EVENT_SUBSCRIBERS: 'spec' } });
+    orm = service.app.get(MikroORM);
+    accept = service.app.get(AcceptIntegrationEvent);
     events = new Queue(orderEventsQueueName('spec'), { connection, prefix });
     quoting = new Worker(
       QueueNames.quoteRequests,
@@ -71,8 +63,7 @@ describe('quoted intake through a BullMQ flow (PostgreSQL + Redis)', () => {
     await quoting?.close();
     await events?.obliterate({ force: true });
     await events?.close();
-    await app?.close();
-    await db?.drop();
+    await service?.stop();
   });
 
   const job = (externalId: string, eventId = uuidv7()): IntakeAcceptedJob => ({

@@ -1,34 +1,25 @@
 import { MikroORM } from '@mikro-orm/core';
-import type { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { ClientChangedJob, QueueNames } from '@portal/contracts';
-import { createTestDatabase, migrate, testQueuePrefix, TestDatabase } from '@portal/service-kit';
+import { ServiceUnderTest, startServiceForTest, testQueuePrefix } from '@portal/service-kit/testing';
 import { Queue } from 'bullmq';
 import { v7 as uuidv7 } from 'uuid';
-import { OrderManagementModule } from '../src/app.module';
-import { OrderManagementConfigSchema } from '../src/config';
 import { ClientView } from '../src/entities/client-view.entity';
-import { ormOptions } from '../src/orm-options';
+import { orderManagementService } from '../src/order-management.service';
 
 describe('settings projection (PostgreSQL + Redis)', () => {
-  let db: TestDatabase;
-  let app: INestApplicationContext;
+  let service: ServiceUnderTest<unknown>;
   let queue: Queue;
   const prefix = testQueuePrefix();
 
   beforeAll(async () => {
-    db = await createTestDatabase('omproj');
-    const config = OrderManagementConfigSchema.parse({ OPERATOR_TOKEN: 'operator-token-for-tests', DATABASE_URL: db.url, QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent' });
-    await migrate(ormOptions(config));
-    app = await (await Test.createTestingModule({ imports: [OrderManagementModule.create(config)] }).compile()).init();
+    service = await startServiceForTest(orderManagementService, { label: 'omproj', queuePrefix: prefix });
     queue = new Queue(QueueNames.settingsForOrderManagement, { connection: { host: '127.0.0.1', port: 6379 }, prefix });
   });
 
   afterAll(async () => {
     await queue?.obliterate({ force: true });
     await queue?.close();
-    await app?.close();
-    await db?.drop();
+    await service?.stop();
   });
 
   const change = (id: string, version: number, timezone: string): ClientChangedJob => ({
@@ -43,7 +34,7 @@ describe('settings projection (PostgreSQL + Redis)', () => {
     await queue.add('client.changed', change(id, 5, 'Europe/Paris'));
     await queue.add('client.changed', change(id, 3, 'Asia/Tokyo'));
     const bad = await queue.add('client.changed', { v: 1, name: 'client.changed', version: 'x' });
-    const em = app.get(MikroORM).em.fork();
+    const em = service.app.get(MikroORM).em.fork();
     const deadline = Date.now() + 10_000;
     while ((await queue.getJobCountByTypes('completed', 'failed')) < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(await em.findOneOrFail(ClientView, { id })).toMatchObject({ timezone: 'Europe/Paris', version: '5' });

@@ -1,7 +1,5 @@
-import { BaseConfigSchema, loadConfig } from '@portal/service-kit';
+import { BaseConfigSchema } from '@portal/service-kit';
 import type { z } from 'zod';
 
 export const QuotingConfigSchema = BaseConfigSchema;
 export type QuotingConfig = z.infer<typeof QuotingConfigSchema>;
-
-export const loadQuotingConfig = (): QuotingConfig => loadConfig(QuotingConfigSchema);

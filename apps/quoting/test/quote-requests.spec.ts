@@ -1,17 +1,12 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { QueueNames, QuoteRequestedJob, QuoteResultSchema, SettingsJob } from '@portal/contracts';
 import { workedExample } from '@portal/order-domain';
-import { createTestDatabase, migrate, testQueuePrefix, TestDatabase } from '@portal/service-kit';
+import { ServiceUnderTest, startServiceForTest, testQueuePrefix } from '@portal/service-kit/testing';
 import { Queue, QueueEvents } from 'bullmq';
 import { v7 as uuidv7 } from 'uuid';
-import { QuotingModule } from '../src/app.module';
-import { QuotingConfigSchema } from '../src/config';
-import { ormOptions } from '../src/orm-options';
+import { quotingService } from '../src/quoting.service';
 
 describe('quoting over its queues (PostgreSQL + Redis)', () => {
-  let db: TestDatabase;
-  let app: INestApplicationContext;
+  let service: ServiceUnderTest<unknown>;
   let settings: Queue;
   let requests: Queue;
   let events: QueueEvents;
@@ -24,10 +19,7 @@ describe('quoting over its queues (PostgreSQL + Redis)', () => {
   const now = '2026-11-24T16:00:00.000Z';
 
   beforeAll(async () => {
-    db = await createTestDatabase('quoting');
-    const config = QuotingConfigSchema.parse({ DATABASE_URL: db.url, QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent' });
-    await migrate(ormOptions(config));
-    app = await (await Test.createTestingModule({ imports: [QuotingModule.create(config)] }).compile()).init();
+    service = await startServiceForTest(quotingService, { label: 'quoting', queuePrefix: prefix });
     settings = new Queue(QueueNames.settingsForQuoting, { connection, prefix });
     requests = new Queue(QueueNames.quoteRequests, { connection, prefix });
     events = new QueueEvents(QueueNames.quoteRequests, { connection, prefix });
@@ -62,8 +54,7 @@ describe('quoting over its queues (PostgreSQL + Redis)', () => {
   afterAll(async () => {
     await events?.close();
     await Promise.all([settings, requests].map(async (q) => (await q?.obliterate({ force: true }), await q?.close())));
-    await app?.close();
-    await db?.drop();
+    await service?.stop();
   });
 
   const task = (location: { lat: number; lng: number }) => ({

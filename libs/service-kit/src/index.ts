@@ -15,7 +15,6 @@ export * from './logging/logger.module';
 export * from './metrics/metrics.controller';
 export * from './pagination/cursor';
 export * from './projection/upsert-if-newer';
-export * from './testing/test-database';
 export * from './messaging/messaging-for';
 export * from './http/run-service';
 export * from './auth/same-secret';

@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { createTestDatabase } from '@portal/service-kit';
+import { createTestDatabase } from '@portal/service-kit/testing';
 
 /**
  * Starts the four apps as real processes against the machine's PostgreSQL and Redis, each run with

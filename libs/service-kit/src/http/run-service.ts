@@ -1,11 +1,14 @@
 import type { Options } from '@mikro-orm/core';
 import type { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Type } from '@nestjs/common';
+import type { z } from 'zod';
+import { loadConfig } from '../config/base-config';
 import { migrate } from '../database/migrate';
 import { bootstrapHttpApp, HttpAppOptions } from './bootstrap-http-app';
 
+/** What an app is: its configuration, its schema and migrations, its module, how it serves HTTP. */
 export interface ServiceDefinition<C> {
-  loadConfig: () => C;
+  configSchema: z.ZodType<C>;
   ormOptions: (config: C) => Options<PostgreSqlDriver>;
   module: (config: C) => Type<unknown>;
   http: (config: C) => HttpAppOptions;
@@ -14,7 +17,7 @@ export interface ServiceDefinition<C> {
 /** Every app starts the same way: validate the environment, migrate its schema, then serve. */
 export function runService<C>(definition: ServiceDefinition<C>): void {
   const start = async (): Promise<void> => {
-    const config = definition.loadConfig();
+    const config = loadConfig(definition.configSchema);
     const applied = await migrate(definition.ormOptions(config));
     if (applied.length > 0) console.log(JSON.stringify({ level: 30, time: Date.now(), msg: 'Migrations applied', migrations: applied }));
     await bootstrapHttpApp(definition.module(config), definition.http(config));
