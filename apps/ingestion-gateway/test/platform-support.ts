@@ -1,8 +1,10 @@
+import { CanonicalOrderEventSchema } from '@portal/contracts';
 import type { ConnectionSettings, Platform } from '@portal/contracts';
+import type { AppError } from '@portal/service-kit';
 import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { InboundDelivery } from '../src/platforms/platform-adapter';
+import type { DeliveryReading, InboundDelivery } from '../src/platforms/platform-adapter';
 import type { ConnectionContext } from '../src/projection/connection-cache';
 
 export const FIXTURES = join(__dirname, 'fixtures');
@@ -81,3 +83,20 @@ export const wooPing = (): InboundDelivery => ({
   body: Buffer.from(fixture('woocommerce', 'ping.txt')),
   receivedAt: new Date(),
 });
+
+/** The canonical event a reading carries, checked against its contract; fails the test otherwise. */
+export function eventOf(reading: DeliveryReading) {
+  if (reading.kind !== 'event') throw new Error(`expected an event, got ${JSON.stringify(reading)}`);
+  expect(CanonicalOrderEventSchema.parse(reading.event)).toEqual(reading.event);
+  return reading.event;
+}
+
+/** The status and code an adapter refused with, or null when it did not refuse. */
+export const refusal = (read: () => unknown): { status: number; code: string } | null => {
+  try {
+    read();
+    return null;
+  } catch (e) {
+    return { status: (e as AppError).getStatus(), code: (e as AppError).code };
+  }
+};

@@ -1,8 +1,6 @@
-import { CanonicalOrderEventSchema } from '@portal/contracts';
-import type { AppError } from '@portal/service-kit';
 import type { DeliveryReading } from '../src/platforms/platform-adapter';
 import { ShopifyAdapter } from '../src/platforms/shopify/shopify.adapter';
-import { connectionContext, fixture, shopifyDelivery } from './platform-support';
+import { connectionContext, eventOf, fixture, refusal, shopifyDelivery } from './platform-support';
 
 const secret = 'shpss_0123456789abcdef0123456789abcdef';
 const adapter = new ShopifyAdapter();
@@ -10,21 +8,6 @@ const connection = connectionContext('shopify', {}, secret);
 
 const read = (name: string, options: Parameters<typeof shopifyDelivery>[2] = {}, conn = connection): DeliveryReading =>
   adapter.read(shopifyDelivery(fixture('shopify', name), secret, options), conn);
-
-function eventOf(reading: DeliveryReading) {
-  if (reading.kind !== 'event') throw new Error(`expected an event, got ${JSON.stringify(reading)}`);
-  expect(CanonicalOrderEventSchema.parse(reading.event)).toEqual(reading.event);
-  return reading.event;
-}
-
-const refusal = (fn: () => unknown) => {
-  try {
-    fn();
-    return null;
-  } catch (e) {
-    return { status: (e as AppError).getStatus(), code: (e as AppError).code };
-  }
-};
 
 describe('ShopifyAdapter', () => {
   it('keeps 64-bit ids exact: the order id is the text Shopify sent, never a rounded number', () => {

@@ -1,8 +1,6 @@
-import { CanonicalOrderEventSchema } from '@portal/contracts';
-import type { AppError } from '@portal/service-kit';
 import type { DeliveryReading } from '../src/platforms/platform-adapter';
 import { WooCommerceAdapter } from '../src/platforms/woocommerce/woocommerce.adapter';
-import { connectionContext, fixture, wooDelivery, wooPing } from './platform-support';
+import { connectionContext, eventOf, fixture, refusal, wooDelivery, wooPing } from './platform-support';
 
 const secret = 'wc_secret_0123456789abcdef0123456789';
 const adapter = new WooCommerceAdapter();
@@ -10,21 +8,6 @@ const connection = connectionContext('woocommerce', {}, secret);
 
 const read = (name: string, options: Parameters<typeof wooDelivery>[2] = {}, conn = connection): DeliveryReading =>
   adapter.read(wooDelivery(fixture('woocommerce', name), secret, options), conn);
-
-function eventOf(reading: DeliveryReading) {
-  if (reading.kind !== 'event') throw new Error(`expected an event, got ${JSON.stringify(reading)}`);
-  expect(CanonicalOrderEventSchema.parse(reading.event)).toEqual(reading.event);
-  return reading.event;
-}
-
-const refusal = (fn: () => unknown) => {
-  try {
-    fn();
-    return null;
-  } catch (e) {
-    return { status: (e as AppError).getStatus(), code: (e as AppError).code };
-  }
-};
 
 describe('WooCommerceAdapter', () => {
   it('acknowledges the unsigned form-encoded creation ping without reading it as an order', () => {

@@ -1,23 +1,13 @@
-import { ErrorBodySchema, HookAnswerSchema, OrderSchema } from '@portal/contracts';
+import { ErrorBodySchema, OrderSchema } from '@portal/contracts';
 import type { Client, ConnectionWithSecret, Order } from '@portal/contracts';
-import type { ApiResponse } from './support/api';
 import { sleep } from './support/eventually';
 import { createClient, createCourier, enableIntegrations, ordersFor, waitForLogEntry, waitForOrder, warehousePickup, type Courier } from './support/fixtures';
-import { createPlatformConnection, platformFixture, sendShopify, whenConfigured, withOrderId } from './support/platform-deliveries';
+import { createPlatformConnection, expectAccepted, expectIgnored, platformFixture, sendShopify, whenConfigured, withOrderId } from './support/platform-deliveries';
 import { startE2eSystem, type E2eSystem } from './support/system';
 
 jest.setTimeout(120_000);
 
 const SECRET = 'shpss_e2e_0123456789abcdef0123456789abcdef';
-
-const expectAccepted = (res: ApiResponse): string => {
-  expect({ status: res.status, body: res.body }).toMatchObject({ status: 202, body: { status: 'accepted' } });
-  return HookAnswerSchema.parse(res.body).eventId;
-};
-const expectIgnored = (res: ApiResponse): string => {
-  expect({ status: res.status, body: res.body }).toMatchObject({ status: 200, body: { status: 'ignored' } });
-  return HookAnswerSchema.parse(res.body).eventId;
-};
 
 describe('Shopify connections (system)', () => {
   let sys: E2eSystem;

@@ -1,22 +1,12 @@
-import { HookAnswerSchema, OrderSchema } from '@portal/contracts';
+import { OrderSchema } from '@portal/contracts';
 import type { Client, ConnectionWithSecret, IntegrationEvent } from '@portal/contracts';
-import type { ApiResponse } from './support/api';
 import { sleep } from './support/eventually';
 import { createClient, createCourier, enableIntegrations, ordersFor, waitForLogEntry, waitForOrder, warehousePickup, type Courier } from './support/fixtures';
-import { createPlatformConnection, platformFixture, sendWoo, sendWooPing, whenConfigured } from './support/platform-deliveries';
+import { createPlatformConnection, expectAccepted, expectIgnored, platformFixture, sendWoo, sendWooPing, whenConfigured } from './support/platform-deliveries';
 import { assignServices, createRateTable, createService, enableWithRule } from './support/rates-and-services';
 import { startE2eSystem, type E2eSystem } from './support/system';
 
 jest.setTimeout(120_000);
-
-const expectAccepted = (res: ApiResponse): string => {
-  expect({ status: res.status, body: res.body }).toMatchObject({ status: 202, body: { status: 'accepted' } });
-  return HookAnswerSchema.parse(res.body).eventId;
-};
-const expectIgnored = (res: ApiResponse): string => {
-  expect({ status: res.status, body: res.body }).toMatchObject({ status: 200, body: { status: 'ignored' } });
-  return HookAnswerSchema.parse(res.body).eventId;
-};
 
 describe('WooCommerce connections (system)', () => {
   let sys: E2eSystem;

@@ -1,3 +1,4 @@
+import { HookAnswerSchema } from '@portal/contracts';
 import type { ConnectionSettings, ConnectionWithSecret } from '@portal/contracts';
 import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -92,3 +93,15 @@ export function whenConfigured(send: () => Promise<ApiResponse>, timeoutMs = 10_
 
 /** Gives a fixture another order id (exact text, so 64-bit ids stay 64-bit) for a test that needs a fresh order. */
 export const withOrderId = (body: string, from: string, to: string): string => body.split(from).join(to);
+
+/** A delivery the gateway stored (202); answers its event id. */
+export const expectAccepted = (res: ApiResponse): string => {
+  expect({ status: res.status, body: res.body }).toMatchObject({ status: 202, body: { status: 'accepted' } });
+  return HookAnswerSchema.parse(res.body).eventId;
+};
+
+/** A delivery the gateway recorded without an order (200 ignored); answers its event id. */
+export const expectIgnored = (res: ApiResponse): string => {
+  expect({ status: res.status, body: res.body }).toMatchObject({ status: 200, body: { status: 'ignored' } });
+  return HookAnswerSchema.parse(res.body).eventId;
+};
