@@ -19,3 +19,4 @@ export * from './messaging/messaging-for';
 export * from './http/run-service';
 export * from './auth/same-secret';
 export * from './projection/settings-projection';
+export * from './cache/ttl-cache';

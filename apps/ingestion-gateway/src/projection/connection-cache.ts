@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConnectionSecret, ConnectionSettings, Platform } from '@portal/contracts';
-import { APP_CONFIG } from '@portal/service-kit';
+import { APP_CONFIG, TtlCache } from '@portal/service-kit';
 import type { GatewayConfig } from '../config';
 import { ClientView } from '../entities/client-view.entity';
 import { ConnectionView } from '../entities/connection-view.entity';
@@ -25,21 +25,18 @@ export interface ConnectionContext {
  */
 @Injectable()
 export class ConnectionCache {
-  private readonly entries = new Map<string, { value: ConnectionContext | null; expiresAt: number }>();
+  private readonly cache: TtlCache<ConnectionContext>;
 
   constructor(
     private readonly orm: MikroORM,
-    @Inject(APP_CONFIG) private readonly config: GatewayConfig,
-  ) {}
+    @Inject(APP_CONFIG) config: GatewayConfig,
+  ) {
+    // Unknown ids are remembered too: a flood of deliveries to a deleted connection stays off the database.
+    this.cache = new TtlCache(config.GATEWAY_CACHE_TTL_MS, true, 100_000);
+  }
 
-  async get(connectionId: string): Promise<ConnectionContext | null> {
-    const now = Date.now();
-    const cached = this.entries.get(connectionId);
-    if (cached && cached.expiresAt > now) return cached.value;
-    const value = await this.load(connectionId);
-    this.entries.set(connectionId, { value, expiresAt: now + this.config.GATEWAY_CACHE_TTL_MS });
-    if (this.entries.size > 100_000) this.entries.clear();
-    return value;
+  get(connectionId: string): Promise<ConnectionContext | null> {
+    return this.cache.get(connectionId, () => this.load(connectionId));
   }
 
   private async load(connectionId: string): Promise<ConnectionContext | null> {

@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import { TtlCache } from '@portal/service-kit';
 import { ClientView } from '../entities/client-view.entity';
 
 const TTL_MS = 500;
@@ -10,20 +11,12 @@ const TTL_MS = 500;
  */
 @Injectable()
 export class ClientDirectory {
-  private readonly entries = new Map<string, { client: ClientView; expiresAt: number }>();
+  // Unknown clients are not remembered: their projection may arrive any moment.
+  private readonly cache = new TtlCache<ClientView>(TTL_MS, false);
 
   constructor(private readonly orm: MikroORM) {}
 
-  async get(clientId: string): Promise<ClientView | null> {
-    const now = Date.now();
-    const cached = this.entries.get(clientId);
-    if (cached && cached.expiresAt > now) return cached.client;
-    const client = await this.orm.em.fork().findOne(ClientView, { id: clientId });
-    // Unknown clients are not cached: their projection may arrive any moment.
-    if (client) {
-      if (this.entries.size > 10_000) this.entries.clear();
-      this.entries.set(clientId, { client, expiresAt: now + TTL_MS });
-    }
-    return client;
+  get(clientId: string): Promise<ClientView | null> {
+    return this.cache.get(clientId, () => this.orm.em.fork().findOne(ClientView, { id: clientId }));
   }
 }

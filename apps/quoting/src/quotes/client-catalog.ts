@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import type { ServiceSelectionRule, Units } from '@portal/contracts';
 import type { AssignedService } from '@portal/order-domain';
+import { TtlCache } from '@portal/service-kit';
 import { ClientServicesView } from '../entities/client-services-view.entity';
 import { ClientView } from '../entities/client-view.entity';
 import { RateTableView } from '../entities/rate-table-view.entity';
@@ -25,20 +26,13 @@ const TTL_MS = 500;
  */
 @Injectable()
 export class ClientCatalogs {
-  private readonly entries = new Map<string, { catalog: ClientCatalog; expiresAt: number }>();
+  // Unknown clients are not remembered: their projection may arrive any moment.
+  private readonly cache = new TtlCache<ClientCatalog>(TTL_MS, false);
 
   constructor(private readonly orm: MikroORM) {}
 
-  async get(clientId: string): Promise<ClientCatalog | null> {
-    const now = Date.now();
-    const cached = this.entries.get(clientId);
-    if (cached && cached.expiresAt > now) return cached.catalog;
-    const catalog = await this.load(clientId);
-    if (catalog) {
-      if (this.entries.size > 10_000) this.entries.clear();
-      this.entries.set(clientId, { catalog, expiresAt: now + TTL_MS });
-    }
-    return catalog;
+  get(clientId: string): Promise<ClientCatalog | null> {
+    return this.cache.get(clientId, () => this.load(clientId));
   }
 
   private async load(clientId: string): Promise<ClientCatalog | null> {
