@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import type { ServiceDefinition } from '../http/run-service';
 import { bootstrapHttpApp } from '../http/bootstrap-http-app';
 import { migrate } from '../database/migrate';
-import { createTestDatabase, testQueuePrefix, type TestDatabase } from './test-database';
+import { createTestDatabase, testQueuePrefix, type TestDatabase } from '@portal/test-database';
 
 export interface ServiceUnderTest<C> {
   app: INestApplicationContext;
