@@ -1,7 +1,7 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { QueueNames } from '@portal/contracts';
-import { APP_CONFIG, AppLoggerModule, HealthModule, messagingFor, MetricsController } from '@portal/service-kit';
+import { APP_CONFIG, AppLoggerModule, HealthModule, messagingFor, MetricsController, settingsProjectionProvider } from '@portal/service-kit';
 import type { GatewayConfig } from './config';
 import { ConnectionRateLimiter } from './hooks/connection-rate-limiter';
 import { EventStore } from './hooks/event-store';
@@ -13,6 +13,8 @@ import { ShopifyAdapter } from './platforms/shopify/shopify.adapter';
 import { WooCommerceAdapter } from './platforms/woocommerce/woocommerce.adapter';
 import { ConnectionCache } from './projection/connection-cache';
 import { GatewaySettingsProcessor } from './projection/settings.processor';
+import { PROJECTION } from './projection/settings-projection';
+import { SCHEMA } from './schema';
 
 export class GatewayModule {
   static create(config: GatewayConfig) {
@@ -27,6 +29,7 @@ export class GatewayModule {
       controllers: [HooksController, MetricsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        settingsProjectionProvider(SCHEMA, PROJECTION),
         ConnectionCache,
         ConnectionRateLimiter,
         EventStore,

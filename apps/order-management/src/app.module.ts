@@ -1,26 +1,35 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { QueueNames } from '@portal/contracts';
-import { ApiKeyResolver, APP_CONFIG, AppLoggerModule, HealthModule, messagingFor, MetricsController } from '@portal/service-kit';
+import { ApiKeyResolver, APP_CONFIG, AppLoggerModule, HealthModule, messagingFor, MetricsController, settingsProjectionProvider } from '@portal/service-kit';
 import { ProjectedApiKeyResolver } from './auth/projected-api-key.resolver';
+import { ClientDirectory } from './clients/client-directory';
 import type { OrderManagementConfig } from './config';
-import { AcceptIntegrationEvent } from './intake/accept-integration-event.use-case';
-import { ClientDirectory } from './intake/client-directory';
-import { IntakeStore } from './intake/intake-store';
-import { IntakeProcessor } from './intake/intake.processor';
-import { RecordIntegrationEvent } from './intake/record-integration-event.use-case';
-import { IntegrationEventsController } from './integration-events/integration-events.controller';
-import { ormOptions } from './orm-options';
+import { CancelDraft } from './drafts/cancel-draft.use-case';
 import { DraftsController } from './drafts/drafts.controller';
-import { DraftsService } from './drafts/drafts.service';
-import { OrderAnnouncements } from './events/order-announcements';
+import { EditDraft } from './drafts/edit-draft.use-case';
+import { FinalizeDraft } from './drafts/finalize-draft.use-case';
+import { AcceptIntegrationEvent } from './intake/accept-integration-event.use-case';
+import { IntakeProcessor } from './intake/intake.processor';
 import { QuotedOrdersProcessor } from './intake/quoted-orders.processor';
+import { RecordIntegrationEvent } from './intake/record-integration-event.use-case';
+import { SettleQuote } from './intake/settle-quote.use-case';
+import { IntegrationEventsController } from './integration-events/integration-events.controller';
+import { ListIntegrationEvents } from './integration-events/list-integration-events.use-case';
+import { OrderAnnouncements } from './ledger/order-announcements';
+import { OrderLedger } from './ledger/order-ledger';
+import { ormOptions } from './orm-options';
+import { GetOrder } from './orders/get-order.use-case';
+import { ListOrders } from './orders/list-orders.use-case';
 import { OrdersController } from './orders/orders.controller';
-import { QuoteClient } from './quoting/quote-client';
-import { QuoteFlows } from './quoting/quote-flows';
-import { QuotesController } from './quotes/quotes.controller';
-import { QueueDashboardModule } from './queue-dashboard.module';
 import { OrderManagementSettingsProcessor } from './projection/settings.processor';
+import { PROJECTION } from './projection/settings-projection';
+import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
+import { QuoteClient } from './quote-client/quote-client';
+import { QuoteFlows } from './quote-client/quote-flows';
+import { PreviewQuote } from './quote-preview/preview-quote.use-case';
+import { QuotesController } from './quote-preview/quotes.controller';
+import { SCHEMA } from './schema';
 
 export class OrderManagementModule {
   static create(config: OrderManagementConfig) {
@@ -36,16 +45,26 @@ export class OrderManagementModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: ApiKeyResolver, useClass: ProjectedApiKeyResolver },
-        AcceptIntegrationEvent,
+        settingsProjectionProvider(SCHEMA, PROJECTION),
         ClientDirectory,
-        IntakeStore,
         OrderAnnouncements,
+        OrderLedger,
         QuoteClient,
         QuoteFlows,
-        QuotedOrdersProcessor,
-        DraftsService,
+        // use cases
+        AcceptIntegrationEvent,
         RecordIntegrationEvent,
+        SettleQuote,
+        EditDraft,
+        FinalizeDraft,
+        CancelDraft,
+        ListOrders,
+        GetOrder,
+        ListIntegrationEvents,
+        PreviewQuote,
+        // transport
         IntakeProcessor,
+        QuotedOrdersProcessor,
         OrderManagementSettingsProcessor,
       ],
     })

@@ -1,10 +1,12 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { QueueNames } from '@portal/contracts';
-import { APP_CONFIG, AppLoggerModule, HealthModule, messagingFor, MetricsController } from '@portal/service-kit';
+import { APP_CONFIG, AppLoggerModule, HealthModule, messagingFor, MetricsController, settingsProjectionProvider } from '@portal/service-kit';
 import type { QuotingConfig } from './config';
 import { ormOptions } from './orm-options';
 import { QuotingSettingsProcessor } from './projection/settings.processor';
+import { PROJECTION } from './projection/settings-projection';
+import { SCHEMA } from './schema';
 import { ClientCatalogs } from './quotes/client-catalog';
 import { QuoteOrder } from './quotes/quote-order.use-case';
 import { QuoteRequestsProcessor } from './quotes/quote-requests.processor';
@@ -20,7 +22,8 @@ export class QuotingModule {
         HealthModule,
       ],
       controllers: [MetricsController],
-      providers: [{ provide: APP_CONFIG, useValue: config }, QuotingSettingsProcessor, ClientCatalogs, QuoteOrder, QuoteRequestsProcessor],
+      providers: [{ provide: APP_CONFIG, useValue: config },
+        settingsProjectionProvider(SCHEMA, PROJECTION), QuotingSettingsProcessor, ClientCatalogs, QuoteOrder, QuoteRequestsProcessor],
     })
     class AppModule {}
     return AppModule;

@@ -16,6 +16,7 @@ export * from './http/quote.schema';
 export * from './http/rate-table.schema';
 export * from './http/service.schema';
 export * from './queues/intake-jobs.schema';
+export * from './queues/queue-contracts';
 export * from './queues/queue-names';
 export * from './queues/quote-jobs.schema';
 export * from './queues/settings-jobs.schema';

@@ -8,6 +8,5 @@ export * from './outbox/outbox-writer';
 export * from './parse-job';
 export * from './redis-options';
 export * from './worker-options';
-export * from './outbox/outbox-statement';
 export * from './logged-worker-host';
 export * from './describe-error';

@@ -4,6 +4,7 @@ import type { ConnectionOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { MESSAGING_OPTIONS, MessagingOptions, PRODUCER_REDIS } from './messaging-options';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { OutboxWriter } from './outbox/outbox-writer';
 import { redisOptions } from './redis-options';
 
 export interface MessagingModuleOptions {
@@ -52,9 +53,9 @@ export class MessagingModule implements OnApplicationShutdown {
           inject: [MESSAGING_OPTIONS],
           useFactory: (o: MessagingOptions) => new Redis(redisOptions(o.redisUrl, 'producer')),
         },
-        ...(options.outbox ? [OutboxRelay] : []),
+        ...(options.outbox ? [OutboxRelay, OutboxWriter] : []),
       ],
-      exports: [MESSAGING_OPTIONS, PRODUCER_REDIS, BullModule, ...(options.outbox ? [OutboxRelay] : [])],
+      exports: [MESSAGING_OPTIONS, PRODUCER_REDIS, BullModule, ...(options.outbox ? [OutboxWriter] : [])],
     };
   }
 

@@ -1,4 +1,5 @@
-import { UnrecoverableError } from 'bullmq';
+import { QUEUE_CONTRACTS, type JobOf, type QueueName } from '@portal/contracts';
+import { UnrecoverableError, type Job } from 'bullmq';
 import type { z } from 'zod';
 
 /**
@@ -11,3 +12,6 @@ export function parseJob<T extends z.ZodType>(schema: T, data: unknown, jobName:
   const problems = result.error.issues.map((i) => `${i.path.join('.') || '(data)'}: ${i.message}`).join('; ');
   throw new UnrecoverableError(`Job ${jobName} does not match its contract: ${problems}`);
 }
+
+/** A job read against what its queue carries (the routing table in the contracts). */
+export const parseQueueJob = <Q extends QueueName>(queue: Q, job: Job): JobOf<Q> => parseJob(QUEUE_CONTRACTS[queue], job.data, job.name) as JobOf<Q>;

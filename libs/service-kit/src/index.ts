@@ -19,4 +19,6 @@ export * from './messaging/messaging-for';
 export * from './http/run-service';
 export * from './auth/same-secret';
 export * from './projection/settings-projection';
-export * from './cache/ttl-cache';
+export * from './cache/read-through-cache';
+export * from './database/entity-table';
+export * from './projection/apply-settings-change.use-case';

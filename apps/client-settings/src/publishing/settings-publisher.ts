@@ -8,10 +8,9 @@ import {
   RateTableChangedJob,
   ServiceChangedJob,
   QueueNames,
-  SETTINGS_SUBSCRIBER_QUEUES,
-  SettingsJob,
+  RoutedJob,
 } from '@portal/contracts';
-import { OutboxRelay, writeOutbox } from '@portal/messaging';
+import { OutboxWriter } from '@portal/messaging';
 import type { ApiKey } from '../entities/api-key.entity';
 import type { Client } from '../entities/client.entity';
 import { ClientServiceRecord } from '../entities/client-service.entity';
@@ -28,13 +27,11 @@ import { SCHEMA } from '../schema';
  */
 @Injectable()
 export class SettingsPublisher {
-  constructor(private readonly relay: OutboxRelay) {}
+  constructor(private readonly outbox: OutboxWriter) {}
 
-  /** Runs a change in one transaction and announces it once committed. */
-  async change<T>(em: EntityManager, work: (tx: EntityManager, version: () => Promise<string>) => Promise<T>): Promise<T> {
-    const result = await em.fork().transactional((tx) => work(tx, () => this.nextVersion(tx)));
-    this.relay.nudge();
-    return result;
+  /** Runs a change in one transaction, with the jobs announcing it. */
+  change<T>(em: EntityManager, work: (tx: EntityManager, version: () => Promise<string>) => Promise<T>): Promise<T> {
+    return this.outbox.transaction(em, (tx) => work(tx, () => this.nextVersion(tx)));
   }
 
   async clientChanged(tx: EntityManager, client: Client): Promise<void> {
@@ -55,7 +52,7 @@ export class SettingsPublisher {
         usesRatesAndServices: pairs > 0,
       },
     };
-    await this.publish(tx, job);
+    await this.toEveryApp(tx, job);
   }
 
   async connectionChanged(tx: EntityManager, connection: Connection): Promise<void> {
@@ -79,10 +76,11 @@ export class SettingsPublisher {
       },
     });
     // Only the gateway verifies signatures: secrets go to its queue and nowhere else.
-    await writeOutbox(
-      tx,
-      SETTINGS_SUBSCRIBER_QUEUES.map((queue) => ({ queue, jobName: 'connection.changed', payload: job(queue === QueueNames.settingsForGateway) })),
-    );
+    await this.outbox.add(tx, [
+      { queue: QueueNames.settingsForGateway, data: job(true) },
+      { queue: QueueNames.settingsForOrderManagement, data: job(false) },
+      { queue: QueueNames.settingsForQuoting, data: job(false) },
+    ]);
   }
 
   async apiKeyChanged(tx: EntityManager, key: ApiKey): Promise<void> {
@@ -92,17 +90,17 @@ export class SettingsPublisher {
       version: Number(key.version),
       apiKey: { id: key.id, keyHash: key.keyHash, courierId: key.courierId, clientId: key.clientId, revoked: key.revokedAt !== null },
     };
-    await this.publish(tx, job);
+    await this.toEveryApp(tx, job);
   }
 
   async serviceChanged(tx: EntityManager, service: ServiceRecord): Promise<void> {
     const job: ServiceChangedJob = { v: 1, name: 'service.changed', version: Number(service.version), service: toServiceView(service), deleted: service.deletedAt !== null };
-    await this.publish(tx, job, [QueueNames.settingsForQuoting]);
+    await this.outbox.add(tx, [{ queue: QueueNames.settingsForQuoting, data: job }]);
   }
 
   async rateTableChanged(tx: EntityManager, table: RateTableRecord): Promise<void> {
     const job: RateTableChangedJob = { v: 1, name: 'rate-table.changed', version: Number(table.version), rateTable: toRateTableView(table), deleted: table.deletedAt !== null };
-    await this.publish(tx, job, [QueueNames.settingsForQuoting]);
+    await this.outbox.add(tx, [{ queue: QueueNames.settingsForQuoting, data: job }]);
   }
 
   /** A client's pairs changed: quoting gets the new set, everyone gets whether the client now uses Rates and Services. */
@@ -116,13 +114,18 @@ export class SettingsPublisher {
       courierId: client.courierId,
       assignments: pairs.map((p) => ({ serviceId: p.serviceId, rateTableId: p.rateTableId })),
     };
-    await this.publish(tx, job, [QueueNames.settingsForQuoting]);
+    await this.outbox.add(tx, [{ queue: QueueNames.settingsForQuoting, data: job }]);
     await this.clientChanged(tx, client);
   }
 
-  /** Configuration only the named apps keep a copy of goes to their queues alone. */
-  private async publish(tx: EntityManager, job: SettingsJob, queues: readonly string[] = SETTINGS_SUBSCRIBER_QUEUES): Promise<void> {
-    await writeOutbox(tx, queues.map((queue) => ({ queue, jobName: job.name, payload: job })));
+  /** Clients and keys: every app keeps a copy. */
+  private async toEveryApp(tx: EntityManager, job: ClientChangedJob | ApiKeyChangedJob): Promise<void> {
+    const jobs: RoutedJob[] = [
+      { queue: QueueNames.settingsForGateway, data: job },
+      { queue: QueueNames.settingsForOrderManagement, data: job },
+      { queue: QueueNames.settingsForQuoting, data: job },
+    ];
+    await this.outbox.add(tx, jobs);
   }
 
   private async nextVersion(tx: EntityManager): Promise<string> {

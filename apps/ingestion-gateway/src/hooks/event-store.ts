@@ -2,7 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { IntakeAcceptedJob, IntakeRecordedJob, QueueNames } from '@portal/contracts';
-import { describeError, OutboxRelay, outboxInsertFromJson, outboxRowsJson, writeOutbox } from '@portal/messaging';
+import { describeError, OutboxWriter } from '@portal/messaging';
 import { v7 as uuidv7 } from 'uuid';
 import type { InboundDelivery } from '../platforms/platform-adapter';
 import type { ConnectionContext } from '../projection/connection-cache';
@@ -33,7 +33,7 @@ export class EventStore {
 
   constructor(
     private readonly orm: MikroORM,
-    private readonly relay: OutboxRelay,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   async storeAccepted(connection: ConnectionContext, delivery: InboundDelivery, event: CanonicalOrderEvent): Promise<StoreResult> {
@@ -42,15 +42,15 @@ export class EventStore {
     const job: IntakeAcceptedJob = { ...this.delivery(id, connection, delivery), name: 'integration-event.accepted', event };
     // The hot path: event and outbox row in one statement, so one round trip and no explicit
     // transaction; the outbox row exists only if the event was new.
-    const stored = await em.execute<{ id: string }[]>(
-      `with stored as (
+    const stored = await this.outbox.statement<{ id: string }>(em, [{ queue: QueueNames.orderIntake, data: job }], (outbox) => ({
+      sql: `with stored as (
          insert into "${SCHEMA}"."events" ("id", "connection_id", "client_id", "platform", "external_event_id", "external_order_id", "headers", "body", "received_at")
          values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing returning "id"
        ), queued as (
-         ${outboxInsertFromJson(SCHEMA)} where exists (select 1 from stored)
+         ${outbox.sql} where exists (select 1 from stored)
        )
        select "id" from stored`,
-      [
+      params: [
         id,
         connection.connectionId,
         connection.clientId,
@@ -60,19 +60,16 @@ export class EventStore {
         JSON.stringify(keptHeaders(delivery)),
         delivery.body,
         delivery.receivedAt,
-        outboxRowsJson([{ queue: QueueNames.orderIntake, jobName: job.name, payload: job }]),
+        outbox.param,
       ],
-    );
-    if (stored.length > 0) {
-      this.relay.nudge();
-      return { eventId: id, duplicate: false };
-    }
+    }));
+    if (stored.length > 0) return { eventId: id, duplicate: false };
     return this.storeDuplicate(em, connection, delivery, event);
   }
 
   /** The same event id or the same order already came through this connection: record the repeat. */
   private async storeDuplicate(em: EntityManager, connection: ConnectionContext, delivery: InboundDelivery, event: CanonicalOrderEvent): Promise<StoreResult> {
-    const originalId = await em.transactional(async (tx) => {
+    const originalId = await this.outbox.transaction(em, async (tx) => {
       const [original] = await tx.execute<{ id: string }[]>(
         `select "id" from "${SCHEMA}"."events" where "connection_id" = ? and ("external_event_id" = ? or "external_order_id" = ?) order by "id" limit 1`,
         [connection.connectionId, event.id, event.order.externalId],
@@ -85,7 +82,6 @@ export class EventStore {
       }, original.id);
       return original.id;
     });
-    this.relay.nudge();
     return { eventId: originalId, duplicate: true };
   }
 
@@ -97,9 +93,7 @@ export class EventStore {
   async recordRefusal(connection: ConnectionContext, delivery: InboundDelivery, refusal: Refusal): Promise<string> {
     const eventId = uuidv7();
     try {
-      const em = this.orm.em.fork() as EntityManager;
-      await em.transactional((tx) => this.writeRecorded(tx, connection, delivery, refusal, null, eventId));
-      this.relay.nudge();
+      await this.outbox.transaction(this.orm.em as EntityManager, (tx) => this.writeRecorded(tx, connection, delivery, refusal, null, eventId));
     } catch (error) {
       this.logger.error(`Could not record a refused delivery for connection ${connection.connectionId}: ${describeError(error)}`);
     }
@@ -120,7 +114,7 @@ export class EventStore {
       ...refusal,
       duplicateOf,
     };
-    await writeOutbox(tx, [{ queue: QueueNames.orderIntake, jobName: job.name, payload: job }]);
+    await this.outbox.add(tx, [{ queue: QueueNames.orderIntake, data: job }]);
   }
 
   private delivery(eventId: string, connection: ConnectionContext, delivery: InboundDelivery) {

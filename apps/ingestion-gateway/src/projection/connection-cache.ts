@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConnectionSecret, ConnectionSettings, Platform } from '@portal/contracts';
-import { APP_CONFIG, TtlCache } from '@portal/service-kit';
+import { APP_CONFIG, ReadThroughCache } from '@portal/service-kit';
 import type { GatewayConfig } from '../config';
 import { ClientView } from '../entities/client-view.entity';
 import { ConnectionView } from '../entities/connection-view.entity';
@@ -25,18 +25,18 @@ export interface ConnectionContext {
  */
 @Injectable()
 export class ConnectionCache {
-  private readonly cache: TtlCache<ConnectionContext>;
+  private readonly cache: ReadThroughCache<ConnectionContext>;
 
   constructor(
     private readonly orm: MikroORM,
     @Inject(APP_CONFIG) config: GatewayConfig,
   ) {
     // Unknown ids are remembered too: a flood of deliveries to a deleted connection stays off the database.
-    this.cache = new TtlCache(config.GATEWAY_CACHE_TTL_MS, true, 100_000);
+    this.cache = new ReadThroughCache({ ttlMs: config.GATEWAY_CACHE_TTL_MS, cacheMisses: true, max: 100_000, load: (id) => this.load(id) });
   }
 
   get(connectionId: string): Promise<ConnectionContext | null> {
-    return this.cache.get(connectionId, () => this.load(connectionId));
+    return this.cache.get(connectionId);
   }
 
   private async load(connectionId: string): Promise<ConnectionContext | null> {

@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { TtlCache } from '@portal/service-kit';
+import { ReadThroughCache } from '@portal/service-kit';
 import { ClientView } from '../entities/client-view.entity';
 
 const TTL_MS = 500;
@@ -11,12 +11,14 @@ const TTL_MS = 500;
  */
 @Injectable()
 export class ClientDirectory {
-  // Unknown clients are not remembered: their projection may arrive any moment.
-  private readonly cache = new TtlCache<ClientView>(TTL_MS, false);
+  private readonly cache: ReadThroughCache<ClientView>;
 
-  constructor(private readonly orm: MikroORM) {}
+  constructor(orm: MikroORM) {
+    // Unknown clients are not remembered: their projection may arrive any moment.
+    this.cache = new ReadThroughCache({ ttlMs: TTL_MS, cacheMisses: false, max: 10_000, load: (id) => orm.em.fork().findOne(ClientView, { id }) });
+  }
 
   get(clientId: string): Promise<ClientView | null> {
-    return this.cache.get(clientId, () => this.orm.em.fork().findOne(ClientView, { id: clientId }));
+    return this.cache.get(clientId);
   }
 }

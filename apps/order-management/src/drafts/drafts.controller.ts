@@ -4,36 +4,41 @@ import type { Order } from '@portal/contracts';
 import { ApiKeyGuard, CurrentPrincipal, Principal } from '@portal/service-kit';
 import { ZodResponse } from 'nestjs-zod';
 import { OrderDto, UpdateDraftDto } from '../dto';
-import { toOrderView } from '../orders/order-view';
-import { DraftsService } from './drafts.service';
+import { CancelDraft } from './cancel-draft.use-case';
+import { EditDraft } from './edit-draft.use-case';
+import { FinalizeDraft } from './finalize-draft.use-case';
 
 @ApiTags('drafts')
 @ApiBearerAuth()
 @UseGuards(ApiKeyGuard)
 @Controller('v1/orders/:orderId')
 export class DraftsController {
-  constructor(private readonly drafts: DraftsService) {}
+  constructor(
+    private readonly editDraft: EditDraft,
+    private readonly finalizeDraft: FinalizeDraft,
+    private readonly cancelDraft: CancelDraft,
+  ) {}
 
   @Patch()
   @ApiOperation({ summary: 'Edit a draft (weight, pieces, serviceCode, pickup, dropoff); answers it with its recomputed reasons. 409 if not a draft.' })
   @ZodResponse({ status: 200, type: OrderDto })
-  async edit(@CurrentPrincipal() principal: Principal, @Param('orderId') orderId: string, @Body() body: UpdateDraftDto): Promise<Order> {
-    return toOrderView(await this.drafts.edit(principal, orderId, body));
+  edit(@CurrentPrincipal() principal: Principal, @Param('orderId') orderId: string, @Body() patch: UpdateDraftDto): Promise<Order> {
+    return this.editDraft.execute({ principal, orderId, patch });
   }
 
   @Post('finalize')
   @HttpCode(200)
   @ApiOperation({ summary: 'Re-quote a draft and place it (200, emits order.created), or 422 with the reasons that remain; 409 if not a draft.' })
   @ZodResponse({ status: 200, type: OrderDto })
-  async finalize(@CurrentPrincipal() principal: Principal, @Param('orderId') orderId: string): Promise<Order> {
-    return toOrderView(await this.drafts.finalize(principal, orderId));
+  finalize(@CurrentPrincipal() principal: Principal, @Param('orderId') orderId: string): Promise<Order> {
+    return this.finalizeDraft.execute({ principal, orderId });
   }
 
   @Post('cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a draft (status CANCELLED); 409 if not a draft.' })
   @ZodResponse({ status: 200, type: OrderDto })
-  async cancel(@CurrentPrincipal() principal: Principal, @Param('orderId') orderId: string): Promise<Order> {
-    return toOrderView(await this.drafts.cancel(principal, orderId));
+  cancel(@CurrentPrincipal() principal: Principal, @Param('orderId') orderId: string): Promise<Order> {
+    return this.cancelDraft.execute({ principal, orderId });
   }
 }

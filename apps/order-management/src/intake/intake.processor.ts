@@ -1,6 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
-import { IntakeJobSchema, QueueNames } from '@portal/contracts';
-import { LoggedWorkerHost, parseJob, WORKER_OPTIONS } from '@portal/messaging';
+import { QueueNames } from '@portal/contracts';
+import { LoggedWorkerHost, parseQueueJob, WORKER_OPTIONS } from '@portal/messaging';
 import type { Job } from 'bullmq';
 import { Counter } from 'prom-client';
 import { AcceptIntegrationEvent } from './accept-integration-event.use-case';
@@ -19,7 +19,7 @@ export class IntakeProcessor extends LoggedWorkerHost {
   }
 
   async process(job: Job): Promise<void> {
-    const intake = parseJob(IntakeJobSchema, job.data, job.name);
+    const intake = parseQueueJob(QueueNames.orderIntake, job);
     if (intake.name === 'integration-event.recorded') {
       await this.record.execute(intake);
       outcomes.inc({ outcome: intake.outcome });

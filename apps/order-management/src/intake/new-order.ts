@@ -1,10 +1,8 @@
-import type { IntakeAcceptedJob, OrderService, QuotableOrder, Reason } from '@portal/contracts';
+import type { IntakeAcceptedJob, QuotableOrder } from '@portal/contracts';
 import type { DraftableOrder } from '@portal/order-domain';
 import { v7 as uuidv7 } from 'uuid';
 import { Order } from '../entities/order.entity';
-
-/** What decides an intake order's status: a service for a quoted placement, reasons for a Draft. */
-export type Placement = { status: 'PLACED'; service: OrderService | null } | { status: 'DRAFT'; draftReasons: Reason[] };
+import type { Placement } from './intake-state';
 
 /** The order an integration event becomes, from the event's own facts and its built tasks and times. */
 export function newOrder(job: IntakeAcceptedJob, built: QuotableOrder | DraftableOrder, placement: Placement, id = uuidv7()): Order {

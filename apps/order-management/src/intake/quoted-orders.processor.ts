@@ -1,38 +1,21 @@
 import { Processor } from '@nestjs/bullmq';
-import { OrderQuotedJobSchema, QueueNames, QuoteResultSchema } from '@portal/contracts';
-import { LoggedWorkerHost, OutboxRelay, parseJob, WORKER_OPTIONS } from '@portal/messaging';
+import { QueueNames, QuoteResultSchema } from '@portal/contracts';
+import { LoggedWorkerHost, parseQueueJob, WORKER_OPTIONS } from '@portal/messaging';
 import type { Job } from 'bullmq';
-import { OrderAnnouncements } from '../events/order-announcements';
-import { chosenService } from '../quoting/quotable';
-import { IntakeStore } from './intake-store';
-import { newOrder, Placement } from './new-order';
+import { SettleQuote } from './settle-quote.use-case';
 
-const QUOTE_FAILED = {
-  code: 'QUOTE_FAILED',
-  message: 'Quoting could not answer for this order; finalise it to quote it again.',
-};
-
-/** The parent of an intake quote flow: runs once quoting answered, and places the order or drafts it. */
+/** The parent of an intake quote flow, run once quoting answered: transport only. */
 @Processor(QueueNames.quotedOrders, WORKER_OPTIONS[QueueNames.quotedOrders])
 export class QuotedOrdersProcessor extends LoggedWorkerHost {
-  constructor(
-    private readonly store: IntakeStore,
-    private readonly announcements: OrderAnnouncements,
-    private readonly relay: OutboxRelay,
-  ) {
+  constructor(private readonly settle: SettleQuote) {
     super();
   }
 
   async process(job: Job): Promise<void> {
-    const quoted = parseJob(OrderQuotedJobSchema, job.data, job.name);
+    const quoted = parseQueueJob(QueueNames.quotedOrders, job);
+    // The flow's only child is the quote; it is absent when quoting failed for good.
     const [answer] = Object.values(await job.getChildrenValues());
-    const result = answer === undefined ? null : QuoteResultSchema.parse(answer);
-    const service = result ? chosenService(result) : null;
-    const placement: Placement =
-      result && service ? { status: 'PLACED', service } : { status: 'DRAFT', draftReasons: result?.draftReasons.length ? result.draftReasons : [QUOTE_FAILED] };
-    const order = newOrder(quoted.intake, quoted.order, placement, quoted.orderId);
-    const settled = await this.store.settleQuoted(quoted.intake.eventId, order, this.announcements.for(order));
-    if (settled) this.relay.nudge();
+    const settled = await this.settle.execute({ quoted, answer: answer === undefined ? null : QuoteResultSchema.parse(answer) });
     this.logger.log({ eventId: quoted.intake.eventId, outcome: settled?.outcome ?? 'ALREADY_SETTLED', orderId: settled?.orderId ?? null }, 'Quoted integration event settled');
   }
 }

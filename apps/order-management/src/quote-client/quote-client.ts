@@ -1,10 +1,19 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { QueueNames, QuotableOrder, QuoteRequestedJob, QuoteResult, QuoteResultSchema } from '@portal/contracts';
-import { DEFAULT_JOB_OPTIONS, MESSAGING_OPTIONS, MessagingOptions, redisOptions } from '@portal/messaging';
+import { QueueNames, QuotableOrder, QuoteResult, QuoteResultSchema } from '@portal/contracts';
+import { bullJob, MESSAGING_OPTIONS, MessagingOptions, redisOptions } from '@portal/messaging';
 import { AppError } from '@portal/service-kit';
 import { ConnectionOptions, Queue, QueueEvents } from 'bullmq';
+import type { Order } from '../entities/order.entity';
+import { toQuotable } from './quotable';
 
 const ANSWER_WITHIN_MS = 10_000;
+
+export interface QuoteRequest {
+  clientId: string;
+  courierId: string;
+  order: QuotableOrder;
+  correlationId: string;
+}
 
 /**
  * Quotes for HTTP requests (previews, draft edits, finalisation): a person is waiting, so the
@@ -20,15 +29,20 @@ export class QuoteClient implements OnModuleDestroy {
     this.events = new QueueEvents(QueueNames.quoteRequests, { connection: redisOptions(options.redisUrl, 'worker') as ConnectionOptions, prefix: options.prefix });
   }
 
-  async quote(request: { clientId: string; courierId: string; order: QuotableOrder; correlationId: string }): Promise<QuoteResult> {
-    const data: QuoteRequestedJob = { v: 1, name: 'quote.requested', ...request };
+  async quote(request: QuoteRequest): Promise<QuoteResult> {
+    const { name, data, opts } = bullJob({ queue: QueueNames.quoteRequests, data: { v: 1, name: 'quote.requested', ...request } });
     // Previews are not worth retrying for minutes: one attempt, and the answer removed once read.
-    const job = await this.queue.add(data.name, data, { ...DEFAULT_JOB_OPTIONS, attempts: 1, removeOnComplete: { age: 60 } });
+    const job = await this.queue.add(name, data, { ...opts, attempts: 1, removeOnComplete: { age: 60 } });
     try {
       return QuoteResultSchema.parse(await job.waitUntilFinished(this.events, ANSWER_WITHIN_MS));
     } catch (error) {
       throw new AppError(503, 'QUOTING_UNAVAILABLE', `Quoting did not answer in time; try again. (${(error as Error).message})`);
     }
+  }
+
+  /** A stored order (a draft being edited or finalised) quoted as it stands. */
+  quoteOrder(order: Order): Promise<QuoteResult> {
+    return this.quote({ clientId: order.clientId, courierId: order.courierId, order: toQuotable(order), correlationId: order.id });
   }
 
   async onModuleDestroy(): Promise<void> {

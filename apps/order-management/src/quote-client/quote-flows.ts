@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { IntakeAcceptedJob, OrderQuotedJob, QueueNames, QuotableOrder, QuoteRequestedJob } from '@portal/contracts';
-import { DEFAULT_JOB_OPTIONS, MESSAGING_OPTIONS, MessagingOptions, redisOptions } from '@portal/messaging';
+import { IntakeAcceptedJob, QueueNames, QuotableOrder } from '@portal/contracts';
+import { bullJob, MESSAGING_OPTIONS, MessagingOptions, redisOptions } from '@portal/messaging';
 import { ConnectionOptions, FlowProducer } from 'bullmq';
 
 /**
@@ -17,22 +17,16 @@ export class QuoteFlows implements OnModuleDestroy {
   }
 
   async requestQuote(intake: IntakeAcceptedJob, order: QuotableOrder, orderId: string): Promise<void> {
-    const parent: OrderQuotedJob = { v: 1, name: 'order.quoted', intake, order, orderId };
-    const child: QuoteRequestedJob = { v: 1, name: 'quote.requested', clientId: intake.clientId, courierId: intake.courierId, order, correlationId: intake.eventId };
+    const parent = bullJob({ queue: QueueNames.quotedOrders, data: { v: 1, name: 'order.quoted', intake, order, orderId } });
+    const child = bullJob({
+      queue: QueueNames.quoteRequests,
+      data: { v: 1, name: 'quote.requested', clientId: intake.clientId, courierId: intake.courierId, order, correlationId: intake.eventId },
+    });
     await this.flows.add({
-      name: parent.name,
-      queueName: QueueNames.quotedOrders,
-      data: parent,
-      opts: { ...DEFAULT_JOB_OPTIONS, jobId: `quoted-${intake.eventId}` },
-      children: [
-        {
-          name: child.name,
-          queueName: QueueNames.quoteRequests,
-          data: child,
-          // If quoting keeps failing, the parent still runs and makes a Draft saying so.
-          opts: { ...DEFAULT_JOB_OPTIONS, jobId: `quote-${intake.eventId}`, ignoreDependencyOnFailure: true },
-        },
-      ],
+      ...parent,
+      opts: { ...parent.opts, jobId: `quoted-${intake.eventId}` },
+      // If quoting keeps failing, the parent still runs and makes a Draft saying so.
+      children: [{ ...child, opts: { ...child.opts, jobId: `quote-${intake.eventId}`, ignoreDependencyOnFailure: true } }],
     });
   }
 

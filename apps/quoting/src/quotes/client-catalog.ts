@@ -2,7 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import type { ServiceSelectionRule, Units } from '@portal/contracts';
 import type { AssignedService } from '@portal/order-domain';
-import { TtlCache } from '@portal/service-kit';
+import { ReadThroughCache } from '@portal/service-kit';
 import { ClientServicesView } from '../entities/client-services-view.entity';
 import { ClientView } from '../entities/client-view.entity';
 import { RateTableView } from '../entities/rate-table-view.entity';
@@ -27,12 +27,12 @@ const TTL_MS = 500;
 @Injectable()
 export class ClientCatalogs {
   // Unknown clients are not remembered: their projection may arrive any moment.
-  private readonly cache = new TtlCache<ClientCatalog>(TTL_MS, false);
+  private readonly cache = new ReadThroughCache<ClientCatalog>({ ttlMs: TTL_MS, cacheMisses: false, max: 10_000, load: (id) => this.load(id) });
 
   constructor(private readonly orm: MikroORM) {}
 
   get(clientId: string): Promise<ClientCatalog | null> {
-    return this.cache.get(clientId, () => this.load(clientId));
+    return this.cache.get(clientId);
   }
 
   private async load(clientId: string): Promise<ClientCatalog | null> {

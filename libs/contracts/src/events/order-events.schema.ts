@@ -19,6 +19,3 @@ export type OrderDraftedEvent = z.infer<typeof OrderDraftedEventSchema>;
 
 export const OrderEventSchema = z.discriminatedUnion('type', [OrderCreatedEventSchema, OrderDraftedEventSchema]);
 export type OrderEvent = z.infer<typeof OrderEventSchema>;
-
-/** The queue a subscriber reads, under the BullMQ prefix (PRODUCT 2.4). */
-export const orderEventsQueueName = (subscriber: string): string => `order-events-${subscriber}`;

@@ -1,11 +1,20 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { RoutedJob } from '@portal/contracts';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { describeError } from '../describe-error';
-import { DEFAULT_JOB_OPTIONS } from '../job-options';
+import { jobOptionsFor } from '../job-options';
 import { MESSAGING_OPTIONS, MessagingOptions, PRODUCER_REDIS } from '../messaging-options';
+
+/** An outbox row as the relay takes it. */
+export interface OutboxRow {
+  id: string;
+  queue: string;
+  job_name: string;
+  payload: unknown;
+}
 
 /**
  * Moves committed outbox rows to BullMQ in batches. Writers nudge it right after their commit (low
@@ -75,23 +84,30 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const em = this.orm.em.fork() as EntityManager;
     const table = `"${this.orm.config.get('schema')}"."outbox"`;
     return em.transactional(async (tx) => {
-      const rows = await tx.execute<{ id: string; queue: string; job_name: string; payload: unknown }[]>(
-        `delete from ${table} where "id" in (select "id" from ${table} order by "created_at" limit ? for update skip locked)
+      const rows = await tx.execute<OutboxRow[]>(
+        // Ids are UUIDv7, so "id" order is write order (rows of one transaction share created_at).
+        `delete from ${table} where "id" in (select "id" from ${table} order by "id" limit ? for update skip locked)
          returning "id", "queue", "job_name", "payload"`,
         [this.options.outboxBatchSize],
       );
       if (rows.length === 0) return 0;
       // UUIDv7 ids sort by creation: keep each queue's jobs in the order they were written.
       rows.sort((a, b) => (a.id < b.id ? -1 : 1));
-      const byQueue = new Map<string, typeof rows>();
-      for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
-      await Promise.all(
-        [...byQueue.entries()].map(([queue, messages]) =>
-          this.queue(queue).addBulk(messages.map((m) => ({ name: m.job_name, data: m.payload, opts: { ...DEFAULT_JOB_OPTIONS, jobId: m.id } }))),
-        ),
-      );
+      const byQueue = new Map<string, OutboxRow[]>();
+      for (const row of rows) {
+        const batch = byQueue.get(row.queue);
+        if (batch) batch.push(row);
+        else byQueue.set(row.queue, [row]);
+      }
+      await Promise.all([...byQueue.entries()].map(([queue, batch]) => this.send(queue, batch)));
       return rows.length;
     });
+  }
+
+  /** Hands one queue's rows to BullMQ; the row id is the job id, so a re-send after a crash is absorbed. */
+  protected async send(queue: string, rows: OutboxRow[]): Promise<void> {
+    const options = jobOptionsFor(queue as RoutedJob['queue']);
+    await this.queue(queue).addBulk(rows.map((row) => ({ name: row.job_name, data: row.payload, opts: { ...options, jobId: row.id } })));
   }
 
   private queue(name: string): Queue {

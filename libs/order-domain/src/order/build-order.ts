@@ -1,7 +1,8 @@
 import type { CanonicalOrder, PickupAddress, Task, TaskInput } from '@portal/contracts';
 import { resolveDateTime } from '../time/resolve-date-time';
 import type { BuiltOrder } from './built-order';
-import { invalidTime, NO_PICKUP_ADDRESS, OrderReason, windowEndsBeforeStart } from './order-reason';
+import { invalidTime, NO_PICKUP_ADDRESS, OrderReason } from './order-reason';
+import { orderTimes } from './order-times';
 
 export interface OrderClient {
   timezone: string;
@@ -71,11 +72,8 @@ export function buildDraftableOrder({ order, client, receivedAt }: BuildOrderInp
     pickup = pickupFrom(client.defaultPickup);
   }
 
-  const readyBy = dropoff.task.completeAfter ?? receivedAt.toISOString();
-  const dueBy = dropoff.task.completeBefore;
-  if (dueBy !== null && Date.parse(dueBy) < Date.parse(readyBy)) {
-    return { ok: false, reason: windowEndsBeforeStart(new Date(readyBy), new Date(dueBy)) };
-  }
+  const times = orderTimes(dropoff.task, receivedAt);
+  if (!times.ok) return times;
 
   return {
     ok: true,
@@ -84,8 +82,8 @@ export function buildDraftableOrder({ order, client, receivedAt }: BuildOrderInp
       reference: order.reference ?? null,
       pickup,
       dropoff: dropoff.task,
-      readyBy,
-      dueBy,
+      readyBy: times.readyBy,
+      dueBy: times.dueBy,
       weight: order.weight ?? null,
       pieces: order.pieces ?? null,
       serviceCode: order.serviceCode ?? null,
