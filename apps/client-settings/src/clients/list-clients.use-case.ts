@@ -19,7 +19,7 @@ export class ListClientsUseCase {
   async execute({ principal, query }: ListClientsCommand): Promise<Page<ClientView>> {
     const page = newestFirst(query);
     const reachable = principal.clientId ? { id: principal.clientId } : {};
-    const rows = await this.em.find(Client, { courierId: principal.courierId, ...reachable, ...page.olderThan }, page.options);
+    const rows = await this.em.find(Client, { courierId: principal.courierId, $and: [reachable, page.olderThan] }, page.options);
     return toPage(rows, query.limit, toClientView);
   }
 }
