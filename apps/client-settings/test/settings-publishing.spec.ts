@@ -65,6 +65,24 @@ describe('client settings over HTTP (PostgreSQL + Redis)', () => {
     expect((await call('POST', '/v1/clients', a.body.apiKey, { name: 'Sh\u0000op', timezone: 'UTC', units: 'kg' })).status).toBe(400);
   });
 
+  it('pages clients newest first, and no cursor widens what a client key lists', async () => {
+    const courier = await call('POST', '/v1/couriers', 'operator-token-for-tests', { name: 'Pages' });
+    const own = await call('POST', '/v1/clients', courier.body.apiKey, { name: 'Own', timezone: 'UTC', units: 'kg' });
+    const sibling = await call('POST', '/v1/clients', courier.body.apiKey, { name: 'Sibling', timezone: 'UTC', units: 'kg' });
+    const clientKey = await call('POST', `/v1/clients/${own.body.id}/api-keys`, courier.body.apiKey);
+
+    const first = await call<{ items: { id: string }[]; nextCursor: string | null }>('GET', '/v1/clients?limit=1', courier.body.apiKey);
+    expect(first.body.items.map((c) => c.id)).toEqual([sibling.body.id]);
+    const second = await call<{ items: { id: string }[]; nextCursor: string | null }>('GET', `/v1/clients?limit=1&cursor=${first.body.nextCursor}`, courier.body.apiKey);
+    expect(second.body).toEqual({ items: [expect.objectContaining({ id: own.body.id })], nextCursor: null });
+
+    // A cursor past every id, as a client key holder could write one by hand.
+    const forged = Buffer.from('ffffffff-ffff-7fff-bfff-ffffffffffff').toString('base64url');
+    const listed = await call<{ items: { id: string }[] }>('GET', `/v1/clients?cursor=${forged}`, clientKey.body.apiKey);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((c) => c.id)).toEqual([own.body.id]);
+  });
+
   it('rotates a secret and keeps Shopify secrets the client provides', async () => {
     const courier = await call('POST', '/v1/couriers', 'operator-token-for-tests', { name: 'R' });
     const client = await call('POST', '/v1/clients', courier.body.apiKey, { name: 'Shop', timezone: 'UTC', units: 'kg' });

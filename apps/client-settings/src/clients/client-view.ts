@@ -1,4 +1,4 @@
-import type { Client as ClientView } from '@portal/contracts';
+import type { Client as ClientView, IntegrationSettings } from '@portal/contracts';
 import type { Client } from '../entities/client.entity';
 
 export const toClientView = (client: Client): ClientView => ({
@@ -10,4 +10,9 @@ export const toClientView = (client: Client): ClientView => ({
   defaultPickup: client.defaultPickup,
   createdAt: client.createdAt.toISOString(),
   updatedAt: client.updatedAt.toISOString(),
+});
+
+export const toIntegrationSettingsView = (client: Client): IntegrationSettings => ({
+  orderCreationEnabled: client.orderCreationEnabled,
+  serviceSelectionRule: client.serviceSelectionRule,
 });

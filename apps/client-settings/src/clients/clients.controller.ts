@@ -1,16 +1,15 @@
-import { EntityManager } from '@mikro-orm/postgresql';
 import { Body, Controller, Get, Param, Patch, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Client as ClientView, IntegrationSettings, Page } from '@portal/contracts';
-import { ApiKeyGuard, CourierOnly, CurrentPrincipal, decodeCursor, Principal, toPage, unprocessable } from '@portal/service-kit';
+import { ApiKeyGuard, CourierOnly, CurrentPrincipal, Principal } from '@portal/service-kit';
 import { ZodResponse } from 'nestjs-zod';
-import { v7 as uuidv7 } from 'uuid';
 import { ClientDto, ClientPageDto, CreateClientDto, IntegrationSettingsDto, PageQueryDto, UpdateClientDto } from '../dto';
-import { ClientServiceRecord } from '../entities/client-service.entity';
-import { Client } from '../entities/client.entity';
-import { SettingsPublisher } from '../publishing/settings-publisher';
-import { findReachableClient } from './client-access';
-import { toClientView } from './client-view';
+import { CreateClientUseCase } from './create-client.use-case';
+import { GetClientUseCase } from './get-client.use-case';
+import { GetIntegrationSettingsUseCase } from './get-integration-settings.use-case';
+import { ListClientsUseCase } from './list-clients.use-case';
+import { UpdateClientUseCase } from './update-client.use-case';
+import { UpdateIntegrationSettingsUseCase } from './update-integration-settings.use-case';
 
 @ApiTags('clients')
 @ApiBearerAuth()
@@ -18,99 +17,58 @@ import { toClientView } from './client-view';
 @Controller('v1/clients')
 export class ClientsController {
   constructor(
-    private readonly em: EntityManager,
-    private readonly publisher: SettingsPublisher,
+    private readonly createClientUseCase: CreateClientUseCase,
+    private readonly listClientsUseCase: ListClientsUseCase,
+    private readonly getClientUseCase: GetClientUseCase,
+    private readonly updateClientUseCase: UpdateClientUseCase,
+    private readonly getIntegrationSettingsUseCase: GetIntegrationSettingsUseCase,
+    private readonly updateIntegrationSettingsUseCase: UpdateIntegrationSettingsUseCase,
   ) {}
 
   @Post()
   @CourierOnly()
   @ApiOperation({ summary: "Create one of the courier's client organisations." })
   @ZodResponse({ status: 201, type: ClientDto })
-  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateClientDto): Promise<ClientView> {
-    const client = await this.publisher.change(this.em, async (tx, version) => {
-      const created = tx.create(Client, {
-        id: uuidv7(),
-        courierId: principal.courierId,
-        name: body.name,
-        timezone: body.timezone,
-        units: body.units,
-        defaultPickup: body.defaultPickup ?? null,
-        version: await version(),
-      });
-      await tx.flush();
-      await this.publisher.clientChanged(tx, created);
-      return created;
-    });
-    return toClientView(client);
+  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateClientDto): Promise<ClientView> {
+    return this.createClientUseCase.execute({ principal, body });
   }
 
   @Get()
   @ApiOperation({ summary: 'List the clients the key reaches, newest first.' })
   @ZodResponse({ status: 200, type: ClientPageDto })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto): Promise<Page<ClientView>> {
-    const before = decodeCursor(query.cursor);
-    const rows = await this.em.find(
-      Client,
-      {
-        courierId: principal.courierId,
-        ...(principal.clientId ? { id: principal.clientId } : {}),
-        ...(before ? { id: { $lt: before } } : {}),
-      },
-      { orderBy: { id: 'desc' }, limit: query.limit + 1 },
-    );
-    return toPage(rows, query.limit, toClientView);
+  list(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto): Promise<Page<ClientView>> {
+    return this.listClientsUseCase.execute({ principal, query });
   }
 
   @Get(':clientId')
   @ZodResponse({ status: 200, type: ClientDto })
-  async get(@CurrentPrincipal() principal: Principal, @Param('clientId') clientId: string): Promise<ClientView> {
-    return toClientView(await findReachableClient(this.em, principal, clientId));
+  get(@CurrentPrincipal() principal: Principal, @Param('clientId') clientId: string): Promise<ClientView> {
+    return this.getClientUseCase.execute({ principal, clientId });
   }
 
   @Patch(':clientId')
   @CourierOnly()
   @ZodResponse({ status: 200, type: ClientDto })
-  async update(@CurrentPrincipal() principal: Principal, @Param('clientId') clientId: string, @Body() body: UpdateClientDto): Promise<ClientView> {
-    const client = await this.publisher.change(this.em, async (tx, version) => {
-      const found = await findReachableClient(tx, principal, clientId, true);
-      tx.assign(found, { ...body, updatedAt: new Date(), version: await version() });
-      await tx.flush();
-      await this.publisher.clientChanged(tx, found);
-      return found;
-    });
-    return toClientView(client);
+  update(@CurrentPrincipal() principal: Principal, @Param('clientId') clientId: string, @Body() body: UpdateClientDto): Promise<ClientView> {
+    return this.updateClientUseCase.execute({ principal, clientId, body });
   }
 
   @Get(':clientId/integration-settings')
   @CourierOnly()
   @ZodResponse({ status: 200, type: IntegrationSettingsDto })
-  async getIntegrationSettings(@CurrentPrincipal() principal: Principal, @Param('clientId') clientId: string): Promise<IntegrationSettings> {
-    const client = await findReachableClient(this.em, principal, clientId);
-    return { orderCreationEnabled: client.orderCreationEnabled, serviceSelectionRule: client.serviceSelectionRule };
+  getIntegrationSettings(@CurrentPrincipal() principal: Principal, @Param('clientId') clientId: string): Promise<IntegrationSettings> {
+    return this.getIntegrationSettingsUseCase.execute({ principal, clientId });
   }
 
   @Put(':clientId/integration-settings')
   @CourierOnly()
   @ApiOperation({ summary: 'Turn integration order creation on or off, and set the service selection rule.' })
   @ZodResponse({ status: 200, type: IntegrationSettingsDto })
-  async putIntegrationSettings(
+  putIntegrationSettings(
     @CurrentPrincipal() principal: Principal,
     @Param('clientId') clientId: string,
     @Body() body: IntegrationSettingsDto,
   ): Promise<IntegrationSettings> {
-    const client = await this.publisher.change(this.em, async (tx, version) => {
-      const found = await findReachableClient(tx, principal, clientId, true);
-      const usesRatesAndServices = (await tx.count(ClientServiceRecord, { clientId: found.id })) > 0;
-      if (body.orderCreationEnabled && body.serviceSelectionRule === null && usesRatesAndServices) {
-        throw unprocessable('RULE_REQUIRED', 'This client uses Rates and Services: choose a serviceSelectionRule (FASTEST or CHEAPEST) to turn integrations on.', [
-          { path: 'serviceSelectionRule', message: 'is required while the client has services assigned' },
-        ]);
-      }
-      tx.assign(found, { ...body, updatedAt: new Date(), version: await version() });
-      await tx.flush();
-      await this.publisher.clientChanged(tx, found);
-      return found;
-    });
-    return { orderCreationEnabled: client.orderCreationEnabled, serviceSelectionRule: client.serviceSelectionRule };
+    return this.updateIntegrationSettingsUseCase.execute({ principal, clientId, body });
   }
 }

@@ -1,4 +1,4 @@
-import type { Connection as ConnectionView } from '@portal/contracts';
+import type { Connection as ConnectionView, ConnectionWithSecret } from '@portal/contracts';
 import type { Connection } from '../entities/connection.entity';
 
 export const webhookUrl = (publicBaseUrl: string, connectionId: string): string =>
@@ -12,4 +12,10 @@ export const toConnectionView = (connection: Connection, publicBaseUrl: string):
   webhookUrl: webhookUrl(publicBaseUrl, connection.id),
   settings: connection.settings,
   createdAt: connection.createdAt.toISOString(),
+});
+
+/** Only creation and rotation answer with the secret; every other view leaves it out. */
+export const toConnectionWithSecretView = (connection: Connection, publicBaseUrl: string): ConnectionWithSecret => ({
+  ...toConnectionView(connection, publicBaseUrl),
+  signingSecret: connection.signingSecret,
 });
