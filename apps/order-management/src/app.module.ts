@@ -5,29 +5,29 @@ import { ApiKeyResolver, APP_CONFIG, AppLoggerModule, HealthModule, messagingFor
 import { ProjectedApiKeyResolver } from './auth/projected-api-key.resolver';
 import { ClientDirectory } from './clients/client-directory';
 import type { OrderManagementConfig } from './config';
-import { CancelDraft } from './drafts/cancel-draft.use-case';
+import { CancelDraftUseCase } from './drafts/cancel-draft.use-case';
 import { DraftsController } from './drafts/drafts.controller';
-import { EditDraft } from './drafts/edit-draft.use-case';
-import { FinalizeDraft } from './drafts/finalize-draft.use-case';
-import { AcceptIntegrationEvent } from './intake/accept-integration-event.use-case';
+import { EditDraftUseCase } from './drafts/edit-draft.use-case';
+import { FinalizeDraftUseCase } from './drafts/finalize-draft.use-case';
+import { AcceptIntegrationEventUseCase } from './intake/accept-integration-event.use-case';
 import { IntakeProcessor } from './intake/intake.processor';
 import { QuotedOrdersProcessor } from './intake/quoted-orders.processor';
-import { RecordIntegrationEvent } from './intake/record-integration-event.use-case';
-import { SettleQuote } from './intake/settle-quote.use-case';
+import { RecordIntegrationEventUseCase } from './intake/record-integration-event.use-case';
+import { SettleQuoteUseCase } from './intake/settle-quote.use-case';
 import { IntegrationEventsController } from './integration-events/integration-events.controller';
-import { ListIntegrationEvents } from './integration-events/list-integration-events.use-case';
+import { ListIntegrationEventsUseCase } from './integration-events/list-integration-events.use-case';
 import { OrderAnnouncements } from './ledger/order-announcements';
 import { OrderLedger } from './ledger/order-ledger';
 import { ormOptions } from './orm-options';
-import { GetOrder } from './orders/get-order.use-case';
-import { ListOrders } from './orders/list-orders.use-case';
+import { GetOrderUseCase } from './orders/get-order.use-case';
+import { ListOrdersUseCase } from './orders/list-orders.use-case';
 import { OrdersController } from './orders/orders.controller';
 import { OrderManagementSettingsProcessor } from './projection/settings.processor';
 import { PROJECTION } from './projection/settings-projection';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { QuoteClient } from './quote-client/quote-client';
 import { QuoteFlows } from './quote-client/quote-flows';
-import { PreviewQuote } from './quote-preview/preview-quote.use-case';
+import { PreviewQuoteUseCase } from './quote-preview/preview-quote.use-case';
 import { QuotesController } from './quote-preview/quotes.controller';
 import { SCHEMA } from './schema';
 
@@ -51,18 +51,16 @@ export class OrderManagementModule {
         OrderLedger,
         QuoteClient,
         QuoteFlows,
-        // use cases
-        AcceptIntegrationEvent,
-        RecordIntegrationEvent,
-        SettleQuote,
-        EditDraft,
-        FinalizeDraft,
-        CancelDraft,
-        ListOrders,
-        GetOrder,
-        ListIntegrationEvents,
-        PreviewQuote,
-        // transport
+        AcceptIntegrationEventUseCase,
+        RecordIntegrationEventUseCase,
+        SettleQuoteUseCase,
+        EditDraftUseCase,
+        FinalizeDraftUseCase,
+        CancelDraftUseCase,
+        ListOrdersUseCase,
+        GetOrderUseCase,
+        ListIntegrationEventsUseCase,
+        PreviewQuoteUseCase,
         IntakeProcessor,
         QuotedOrdersProcessor,
         OrderManagementSettingsProcessor,

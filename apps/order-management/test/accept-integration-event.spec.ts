@@ -7,14 +7,14 @@ import { v7 as uuidv7 } from 'uuid';
 import { ClientView } from '../src/entities/client-view.entity';
 import { IntegrationEventRecord } from '../src/entities/integration-event.entity';
 import { Order } from '../src/entities/order.entity';
-import { AcceptIntegrationEvent, ClientNotProjectedYet } from '../src/intake/accept-integration-event.use-case';
+import { AcceptIntegrationEventUseCase, ClientNotProjectedYet } from '../src/intake/accept-integration-event.use-case';
 import { orderManagementService } from '../src/order-management.service';
 
 // Real PostgreSQL and Redis: a database and a queue prefix of this run's own.
-describe('AcceptIntegrationEvent (PostgreSQL + Redis)', () => {
+describe('AcceptIntegrationEventUseCase (PostgreSQL + Redis)', () => {
   let service: ServiceUnderTest<unknown>;
   let orm: MikroORM;
-  let accept: AcceptIntegrationEvent;
+  let accept: AcceptIntegrationEventUseCase;
   let events: Queue;
   const prefix = testQueuePrefix();
   const clientId = uuidv7();
@@ -24,7 +24,7 @@ describe('AcceptIntegrationEvent (PostgreSQL + Redis)', () => {
   beforeAll(async () => {
     service = await startServiceForTest(orderManagementService, { label: 'om', queuePrefix: prefix, env: { ORDER_EVENT_SUBSCRIBERS: 'spec' } });
     orm = service.app.get(MikroORM);
-    accept = service.app.get(AcceptIntegrationEvent);
+    accept = service.app.get(AcceptIntegrationEventUseCase);
     events = new Queue(orderEventsQueueName('spec'), { connection: { host: '127.0.0.1', port: 6379 }, prefix });
     await orm.em.fork().insert(ClientView, {
       id: clientId,

@@ -7,7 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { ClientView } from '../src/entities/client-view.entity';
 import { IntegrationEventRecord } from '../src/entities/integration-event.entity';
 import { Order } from '../src/entities/order.entity';
-import { AcceptIntegrationEvent } from '../src/intake/accept-integration-event.use-case';
+import { AcceptIntegrationEventUseCase } from '../src/intake/accept-integration-event.use-case';
 import { orderManagementService } from '../src/order-management.service';
 
 // Quoting's side of the flow is played by a real BullMQ worker on the real queue, answering what
@@ -15,7 +15,7 @@ import { orderManagementService } from '../src/order-management.service';
 describe('quoted intake through a BullMQ flow (PostgreSQL + Redis)', () => {
   let service: ServiceUnderTest<unknown>;
   let orm: MikroORM;
-  let accept: AcceptIntegrationEvent;
+  let accept: AcceptIntegrationEventUseCase;
   let quoting: Worker;
   let events: Queue;
   const answers = new Map<string, QuoteResult | 'fail'>();
@@ -35,7 +35,7 @@ describe('quoted intake through a BullMQ flow (PostgreSQL + Redis)', () => {
   beforeAll(async () => {
     service = await startServiceForTest(orderManagementService, { label: 'omq', queuePrefix: prefix, env: { ORDER_EVENT_SUBSCRIBERS: 'spec' } });
     orm = service.app.get(MikroORM);
-    accept = service.app.get(AcceptIntegrationEvent);
+    accept = service.app.get(AcceptIntegrationEventUseCase);
     events = new Queue(orderEventsQueueName('spec'), { connection, prefix });
     quoting = new Worker(
       QueueNames.quoteRequests,

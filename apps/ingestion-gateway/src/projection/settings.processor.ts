@@ -1,13 +1,13 @@
 import { Processor } from '@nestjs/bullmq';
 import { QueueNames } from '@portal/contracts';
 import { LoggedWorkerHost, parseQueueJob, WORKER_OPTIONS } from '@portal/messaging';
-import { ApplySettingsChange } from '@portal/service-kit';
+import { ApplySettingsChangeUseCase } from '@portal/service-kit';
 import type { Job } from 'bullmq';
 
 /** Transport only: the change, read against its queue's contract, applied to this app's projection. */
 @Processor(QueueNames.settingsForGateway, WORKER_OPTIONS[QueueNames.settingsForGateway])
 export class GatewaySettingsProcessor extends LoggedWorkerHost {
-  constructor(private readonly apply: ApplySettingsChange) {
+  constructor(private readonly apply: ApplySettingsChangeUseCase) {
     super();
   }
 

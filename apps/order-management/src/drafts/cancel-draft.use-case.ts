@@ -13,7 +13,7 @@ export interface CancelDraftCommand {
 
 /** A draft nobody will finalise: CANCELLED, by the courier or the owning client. */
 @Injectable()
-export class CancelDraft {
+export class CancelDraftUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly ledger: OrderLedger,

@@ -4,9 +4,9 @@ import type { Order } from '@portal/contracts';
 import { ApiKeyGuard, CurrentPrincipal, Principal } from '@portal/service-kit';
 import { ZodResponse } from 'nestjs-zod';
 import { OrderDto, UpdateDraftDto } from '../dto';
-import { CancelDraft } from './cancel-draft.use-case';
-import { EditDraft } from './edit-draft.use-case';
-import { FinalizeDraft } from './finalize-draft.use-case';
+import { CancelDraftUseCase } from './cancel-draft.use-case';
+import { EditDraftUseCase } from './edit-draft.use-case';
+import { FinalizeDraftUseCase } from './finalize-draft.use-case';
 
 @ApiTags('drafts')
 @ApiBearerAuth()
@@ -14,9 +14,9 @@ import { FinalizeDraft } from './finalize-draft.use-case';
 @Controller('v1/orders/:orderId')
 export class DraftsController {
   constructor(
-    private readonly editDraft: EditDraft,
-    private readonly finalizeDraft: FinalizeDraft,
-    private readonly cancelDraft: CancelDraft,
+    private readonly editDraft: EditDraftUseCase,
+    private readonly finalizeDraft: FinalizeDraftUseCase,
+    private readonly cancelDraft: CancelDraftUseCase,
   ) {}
 
   @Patch()

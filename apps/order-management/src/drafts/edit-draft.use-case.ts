@@ -17,7 +17,7 @@ export interface EditDraftCommand {
 
 /** A person adds what a draft lacks; its reasons are recomputed by quoting it again (PRODUCT 1.4). */
 @Injectable()
-export class EditDraft {
+export class EditDraftUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly clients: ClientDirectory,

@@ -19,7 +19,7 @@ export interface FinalizeDraftCommand {
  * reasons that remain (PRODUCT 1.4). Racing finalisations place it once; the others get 409.
  */
 @Injectable()
-export class FinalizeDraft {
+export class FinalizeDraftUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly quotes: QuoteClient,

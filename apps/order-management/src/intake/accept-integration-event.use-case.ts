@@ -19,7 +19,7 @@ const PENDING: Settled = { outcome: 'PENDING', orderId: null };
  * machine (intake-state.ts) decides. Answers null when there is nothing (more) to do now.
  */
 @Injectable()
-export class AcceptIntegrationEvent {
+export class AcceptIntegrationEventUseCase {
   constructor(
     private readonly clients: ClientDirectory,
     private readonly ledger: OrderLedger,

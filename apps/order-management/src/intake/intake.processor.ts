@@ -3,8 +3,8 @@ import { QueueNames } from '@portal/contracts';
 import { LoggedWorkerHost, parseQueueJob, WORKER_OPTIONS } from '@portal/messaging';
 import type { Job } from 'bullmq';
 import { Counter } from 'prom-client';
-import { AcceptIntegrationEvent } from './accept-integration-event.use-case';
-import { RecordIntegrationEvent } from './record-integration-event.use-case';
+import { AcceptIntegrationEventUseCase } from './accept-integration-event.use-case';
+import { RecordIntegrationEventUseCase } from './record-integration-event.use-case';
 
 const outcomes = new Counter({ name: 'intake_events_total', help: 'Integration events processed, by outcome.', labelNames: ['outcome'] });
 
@@ -12,8 +12,8 @@ const outcomes = new Counter({ name: 'intake_events_total', help: 'Integration e
 @Processor(QueueNames.orderIntake, WORKER_OPTIONS[QueueNames.orderIntake])
 export class IntakeProcessor extends LoggedWorkerHost {
   constructor(
-    private readonly accept: AcceptIntegrationEvent,
-    private readonly record: RecordIntegrationEvent,
+    private readonly accept: AcceptIntegrationEventUseCase,
+    private readonly record: RecordIntegrationEventUseCase,
   ) {
     super();
   }

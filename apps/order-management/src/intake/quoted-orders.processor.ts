@@ -2,12 +2,12 @@ import { Processor } from '@nestjs/bullmq';
 import { QueueNames, QuoteResultSchema } from '@portal/contracts';
 import { LoggedWorkerHost, parseQueueJob, WORKER_OPTIONS } from '@portal/messaging';
 import type { Job } from 'bullmq';
-import { SettleQuote } from './settle-quote.use-case';
+import { SettleQuoteUseCase } from './settle-quote.use-case';
 
 /** The parent of an intake quote flow, run once quoting answered: transport only. */
 @Processor(QueueNames.quotedOrders, WORKER_OPTIONS[QueueNames.quotedOrders])
 export class QuotedOrdersProcessor extends LoggedWorkerHost {
-  constructor(private readonly settle: SettleQuote) {
+  constructor(private readonly settle: SettleQuoteUseCase) {
     super();
   }
 

@@ -4,7 +4,7 @@ import { OrderLedger } from '../ledger/order-ledger';
 
 /** Adds a delivery the gateway refused, ignored or recognised as a repeat to the event log, once. */
 @Injectable()
-export class RecordIntegrationEvent {
+export class RecordIntegrationEventUseCase {
   constructor(private readonly ledger: OrderLedger) {}
 
   execute(job: IntakeRecordedJob): Promise<void> {

@@ -12,7 +12,7 @@ export interface SettleQuoteCommand {
 
 /** A PENDING intake event once quoting answered: the order placed or made a Draft (null: already settled). */
 @Injectable()
-export class SettleQuote {
+export class SettleQuoteUseCase {
   constructor(private readonly ledger: OrderLedger) {}
 
   execute({ quoted, answer }: SettleQuoteCommand): Promise<Settled | null> {

@@ -4,14 +4,14 @@ import type { IntegrationEvent, Page } from '@portal/contracts';
 import { ApiKeyGuard, CurrentPrincipal, Principal } from '@portal/service-kit';
 import { ZodResponse } from 'nestjs-zod';
 import { IntegrationEventPageDto, ListIntegrationEventsQueryDto } from '../dto';
-import { ListIntegrationEvents } from './list-integration-events.use-case';
+import { ListIntegrationEventsUseCase } from './list-integration-events.use-case';
 
 @ApiTags('integration events')
 @ApiBearerAuth()
 @UseGuards(ApiKeyGuard)
 @Controller('v1/integration-events')
 export class IntegrationEventsController {
-  constructor(private readonly listEvents: ListIntegrationEvents) {}
+  constructor(private readonly listEvents: ListIntegrationEventsUseCase) {}
 
   @Get()
   @ApiOperation({ summary: 'What arrived from each connection and what became of it, newest first.' })

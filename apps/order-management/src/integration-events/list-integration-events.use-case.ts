@@ -13,7 +13,7 @@ export interface ListIntegrationEventsCommand {
 
 /** What arrived from each connection and what became of it, newest first. */
 @Injectable()
-export class ListIntegrationEvents {
+export class ListIntegrationEventsUseCase {
   constructor(private readonly em: EntityManager) {}
 
   async execute({ principal, query }: ListIntegrationEventsCommand): Promise<Page<IntegrationEvent>> {

@@ -11,7 +11,7 @@ export interface GetOrderCommand {
 }
 
 @Injectable()
-export class GetOrder {
+export class GetOrderUseCase {
   constructor(private readonly em: EntityManager) {}
 
   async execute({ principal, orderId }: GetOrderCommand): Promise<Order> {

@@ -13,7 +13,7 @@ export interface ListOrdersCommand {
 
 /** Orders the key reaches, newest first; every status unless one is asked for. */
 @Injectable()
-export class ListOrders {
+export class ListOrdersUseCase {
   constructor(private readonly em: EntityManager) {}
 
   async execute({ principal, query }: ListOrdersCommand): Promise<Page<OrderView>> {

@@ -4,8 +4,8 @@ import type { Order, Page } from '@portal/contracts';
 import { ApiKeyGuard, CurrentPrincipal, Principal } from '@portal/service-kit';
 import { ZodResponse } from 'nestjs-zod';
 import { ListOrdersQueryDto, OrderDto, OrderPageDto } from '../dto';
-import { GetOrder } from './get-order.use-case';
-import { ListOrders } from './list-orders.use-case';
+import { GetOrderUseCase } from './get-order.use-case';
+import { ListOrdersUseCase } from './list-orders.use-case';
 
 @ApiTags('orders')
 @ApiBearerAuth()
@@ -13,8 +13,8 @@ import { ListOrders } from './list-orders.use-case';
 @Controller('v1/orders')
 export class OrdersController {
   constructor(
-    private readonly listOrders: ListOrders,
-    private readonly getOrder: GetOrder,
+    private readonly listOrders: ListOrdersUseCase,
+    private readonly getOrder: GetOrderUseCase,
   ) {}
 
   @Get()

@@ -13,7 +13,7 @@ export interface PreviewQuoteCommand {
 
 /** Every service's eligibility, price and window, and the rule's pick, without creating anything. */
 @Injectable()
-export class PreviewQuote {
+export class PreviewQuoteUseCase {
   constructor(
     private readonly clients: ClientDirectory,
     private readonly quotes: QuoteClient,

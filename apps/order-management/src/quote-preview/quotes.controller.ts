@@ -4,14 +4,14 @@ import type { QuoteResult } from '@portal/contracts';
 import { ApiKeyGuard, CurrentPrincipal, Principal } from '@portal/service-kit';
 import { ZodResponse } from 'nestjs-zod';
 import { QuoteRequestDto, QuoteResultDto } from '../dto';
-import { PreviewQuote } from './preview-quote.use-case';
+import { PreviewQuoteUseCase } from './preview-quote.use-case';
 
 @ApiTags('quotes')
 @ApiBearerAuth()
 @UseGuards(ApiKeyGuard)
 @Controller('v1/quotes')
 export class QuotesController {
-  constructor(private readonly previewQuote: PreviewQuote) {}
+  constructor(private readonly previewQuote: PreviewQuoteUseCase) {}
 
   @Post()
   @HttpCode(200)

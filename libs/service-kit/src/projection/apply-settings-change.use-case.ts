@@ -8,7 +8,7 @@ import { applySettingsChange, type SettingsProjection } from './settings-project
  * Applies one client-settings change to an app's projection, as that app's mapping says; its
  * settings processor only parses the job and calls this.
  */
-export class ApplySettingsChange {
+export class ApplySettingsChangeUseCase {
   constructor(
     private readonly orm: MikroORM,
     private readonly schema: string,
@@ -20,9 +20,9 @@ export class ApplySettingsChange {
   }
 }
 
-/** Provides `ApplySettingsChange` with the app's own schema and mapping. */
-export const settingsProjectionProvider = (schema: string, projection: SettingsProjection): FactoryProvider<ApplySettingsChange> => ({
-  provide: ApplySettingsChange,
+/** Provides `ApplySettingsChangeUseCase` with the app's own schema and mapping. */
+export const settingsProjectionProvider = (schema: string, projection: SettingsProjection): FactoryProvider<ApplySettingsChangeUseCase> => ({
+  provide: ApplySettingsChangeUseCase,
   inject: [MikroORM],
-  useFactory: (orm: MikroORM) => new ApplySettingsChange(orm, schema, projection),
+  useFactory: (orm: MikroORM) => new ApplySettingsChangeUseCase(orm, schema, projection),
 });
