@@ -4,7 +4,7 @@ import { request } from './support/api';
 import { eventually } from './support/eventually';
 import { createClient, createCourier, genericEvent, warehousePickup, type Courier } from './support/fixtures';
 import { sendSigned } from './support/hooks';
-import { startE2eSystem, type E2eSystem } from './support/system';
+import { redisKeysContaining, startE2eSystem, type E2eSystem } from './support/system';
 import { APPS } from '@portal/system-harness';
 
 jest.setTimeout(120_000);
@@ -316,6 +316,22 @@ describe('platform: couriers, clients, keys, connections (system)', () => {
       }, 10_000);
       expect(res.status).toBe(403);
       expectError(res.body);
+    });
+
+    it('signing secrets do not stay in Redis once the settings jobs carrying them are applied', async () => {
+      const rotated = await courierA.api.post<ConnectionWithSecret>(`/v1/clients/${clientA.id}/connections/${generic.id}/rotate-secret`, {});
+      expect(rotated.status).toBe(200);
+      // The gateway applied the rotation once the new secret verifies.
+      await eventually(async () => {
+        const r = await sendSigned(generic.webhookUrl, rotated.body.signingSecret, genericEvent());
+        expect(r.status).toBe(403);
+      }, 10_000);
+      const holders = await eventually(async () => {
+        const found = await redisKeysContaining(sys.system.redisUrl, sys.system.queuePrefix, [generic.signingSecret, rotated.body.signingSecret]);
+        expect(found).toEqual([]);
+        return found;
+      }, 10_000);
+      expect(holders).toEqual([]);
     });
   });
 });

@@ -41,3 +41,31 @@ async function deleteQueueKeys(redisUrl: string, prefix: string): Promise<void> 
     await redis.quit();
   }
 }
+
+/** The run's Redis keys whose value holds any of these strings (every type BullMQ uses). */
+export async function redisKeysContaining(redisUrl: string, prefix: string, needles: string[]): Promise<string[]> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  try {
+    const found: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      cursor = next;
+      for (const key of keys) {
+        const type = await redis.type(key);
+        const values =
+          type === 'hash' ? Object.values(await redis.hgetall(key))
+          : type === 'list' ? await redis.lrange(key, 0, -1)
+          : type === 'zset' ? await redis.zrange(key, 0, -1)
+          : type === 'set' ? await redis.smembers(key)
+          : type === 'string' ? [(await redis.get(key)) ?? '']
+          : type === 'stream' ? (await redis.xrange(key, '-', '+')).flatMap(([, fields]) => fields)
+          : [];
+        if (values.some((v) => needles.some((n) => v.includes(n)))) found.push(key);
+      }
+    } while (cursor !== '0');
+    return found;
+  } finally {
+    await redis.quit();
+  }
+}
