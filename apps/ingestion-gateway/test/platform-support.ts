@@ -1,4 +1,4 @@
-import { CanonicalOrderEventSchema } from '@portal/contracts';
+import { CanonicalOrderEventSchema, type CanonicalOrderStateEvent } from '@portal/contracts';
 import type { ConnectionSettings, Platform } from '@portal/contracts';
 import type { AppError } from '@portal/service-kit';
 import { createHmac, randomUUID } from 'node:crypto';
@@ -89,6 +89,13 @@ export function eventOf(reading: DeliveryReading) {
   if (reading.kind !== 'event') throw new Error(`expected an event, got ${JSON.stringify(reading)}`);
   expect(CanonicalOrderEventSchema.parse(reading.event)).toEqual(reading.event);
   return reading.event;
+}
+
+/** The event of a reading that must carry the whole order (a create or an update). */
+export function stateEventOf(reading: DeliveryReading): CanonicalOrderStateEvent {
+  const event = eventOf(reading);
+  if (event.type === 'order.cancelled') throw new Error(`expected a create or an update, got ${JSON.stringify(event)}`);
+  return event;
 }
 
 /** The status and code an adapter refused with, or null when it did not refuse. */

@@ -1,6 +1,6 @@
 import type { DeliveryReading } from '../src/platforms/platform-adapter';
 import { ShopifyAdapter } from '../src/platforms/shopify/shopify.adapter';
-import { connectionContext, eventOf, fixture, refusal, shopifyDelivery } from './platform-support';
+import { connectionContext, stateEventOf, fixture, refusal, shopifyDelivery } from './platform-support';
 
 const secret = 'shpss_0123456789abcdef0123456789abcdef';
 const adapter = new ShopifyAdapter();
@@ -15,13 +15,13 @@ describe('ShopifyAdapter', () => {
     expect(JSON.parse(raw).id).toBe(820982911946154500); // what JSON.parse would have kept
     const reading = read('order-64bit-ids.json', { eventId: 'f8b1b8c2-6f0d-4d8e-9c5b-0a7e3c1d2e4f' });
     expect(reading).toMatchObject({ kind: 'event', externalOrderId: '820982911946154508', externalEventId: 'f8b1b8c2-6f0d-4d8e-9c5b-0a7e3c1d2e4f' });
-    const event = eventOf(reading);
+    const event = stateEventOf(reading);
     expect(event.order.externalId).toBe('820982911946154508');
     expect(event.id).toBe('f8b1b8c2-6f0d-4d8e-9c5b-0a7e3c1d2e4f');
   });
 
   it('maps the order: shipping address, contact with a free-text phone, note, name as reference, weight, pieces', () => {
-    const event = eventOf(read('order-64bit-ids.json'));
+    const event = stateEventOf(read('order-64bit-ids.json'));
     expect(event).toEqual({
       id: expect.any(String),
       type: 'order.created',
@@ -49,26 +49,26 @@ describe('ShopifyAdapter', () => {
 
   it('sums grams x quantity over the items that need shipping when total_weight is 0', () => {
     // 2 x 500 g + 1 x 450 g; the gift card (requires_shipping false, 100 g) counts for neither weight nor pieces.
-    const event = eventOf(read('order-total-weight-zero.json'));
+    const event = stateEventOf(read('order-total-weight-zero.json'));
     expect(event.order.weight).toEqual({ value: 1.45, unit: 'kg' });
     expect(event.order.pieces).toBe(3);
   });
 
   it('leaves the weight unknown when nothing carries one, or uses the connection default weight', () => {
-    expect(eventOf(read('order-no-weight.json')).order.weight).toBeUndefined();
+    expect(stateEventOf(read('order-no-weight.json')).order.weight).toBeUndefined();
     const withDefault = connectionContext('shopify', { defaultWeight: { value: 2, unit: 'lb' } }, secret);
-    expect(eventOf(read('order-no-weight.json', {}, withDefault)).order.weight).toEqual({ value: 2, unit: 'lb' });
+    expect(stateEventOf(read('order-no-weight.json', {}, withDefault)).order.weight).toEqual({ value: 2, unit: 'lb' });
     // A weight the order carries wins over the default.
-    expect(eventOf(read('order-64bit-ids.json', {}, withDefault)).order.weight).toEqual({ value: 1.35, unit: 'kg' });
+    expect(stateEventOf(read('order-64bit-ids.json', {}, withDefault)).order.weight).toEqual({ value: 1.35, unit: 'kg' });
   });
 
   it('counts pieces as the connection says: FIXED, NONE, or the item quantity by default', () => {
-    expect(eventOf(read('order-64bit-ids.json', {}, connectionContext('shopify', { pieces: { mode: 'FIXED', value: 1 } }, secret))).order.pieces).toBe(1);
-    expect(eventOf(read('order-64bit-ids.json', {}, connectionContext('shopify', { pieces: { mode: 'NONE' } }, secret))).order.pieces).toBeUndefined();
+    expect(stateEventOf(read('order-64bit-ids.json', {}, connectionContext('shopify', { pieces: { mode: 'FIXED', value: 1 } }, secret))).order.pieces).toBe(1);
+    expect(stateEventOf(read('order-64bit-ids.json', {}, connectionContext('shopify', { pieces: { mode: 'NONE' } }, secret))).order.pieces).toBeUndefined();
   });
 
   it('falls back to the billing address when shipping_address is null (and says so nowhere else)', () => {
-    const event = eventOf(read('order-null-shipping-address.json'));
+    const event = stateEventOf(read('order-null-shipping-address.json'));
     expect(event.order.dropoff.address).toEqual({ line1: '350 5th Ave', line2: 'Fl 3', city: 'New York', region: 'NY', postalCode: '10118', country: 'US' });
     expect(event.order.dropoff.contact).toEqual({ name: 'Ada Lovelace', phone: '+12125550100', email: 'ada@example.com' });
   });
@@ -78,7 +78,7 @@ describe('ShopifyAdapter', () => {
     body.billing_address = null;
     (body.customer as Record<string, Record<string, unknown>>).default_address.address1 = '1 Customer Default Rd';
     const reading = adapter.read(shopifyDelivery(JSON.stringify(body), secret), connection);
-    expect(eventOf(reading).order.dropoff.address.line1).toBe('1 Customer Default Rd');
+    expect(stateEventOf(reading).order.dropoff.address.line1).toBe('1 Customer Default Rd');
   });
 
   it('rejects (recorded, answered 200) an order with no address anywhere', () => {
@@ -89,15 +89,15 @@ describe('ShopifyAdapter', () => {
 
   it('reads the delivery window from the note attributes the settings name, leaving offset-less values offset-less', () => {
     const windowed = connectionContext('shopify', { windowKeys: { completeAfter: 'Delivery Window Start', completeBefore: 'delivery window end' } }, secret);
-    const event = eventOf(read('order-note-attributes-window.json', {}, windowed));
+    const event = stateEventOf(read('order-note-attributes-window.json', {}, windowed));
     expect(event.order.dropoff.completeAfter).toBe('2026-11-25T14:00:00');
     expect(event.order.dropoff.completeBefore).toBe('2026-11-25T17:30:00');
     // A date alone spans that whole day.
     const dateOnly = connectionContext('shopify', { windowKeys: { completeAfter: 'Delivery Date', completeBefore: 'Delivery Date' } }, secret);
-    const day = eventOf(read('order-note-attributes-window.json', {}, dateOnly));
+    const day = stateEventOf(read('order-note-attributes-window.json', {}, dateOnly));
     expect([day.order.dropoff.completeAfter, day.order.dropoff.completeBefore]).toEqual(['2026-11-25T00:00:00', '2026-11-25T23:59:59']);
     // Without window keys the attributes are not read.
-    expect(eventOf(read('order-note-attributes-window.json')).order.dropoff.completeAfter).toBeUndefined();
+    expect(stateEventOf(read('order-note-attributes-window.json')).order.dropoff.completeAfter).toBeUndefined();
   });
 
   it('rejects an order whose named window attribute cannot be read as a date-time, naming the attribute', () => {

@@ -1,6 +1,6 @@
 import type { DeliveryReading } from '../src/platforms/platform-adapter';
 import { WooCommerceAdapter } from '../src/platforms/woocommerce/woocommerce.adapter';
-import { connectionContext, eventOf, fixture, refusal, wooDelivery, wooPing } from './platform-support';
+import { connectionContext, stateEventOf, fixture, refusal, wooDelivery, wooPing } from './platform-support';
 
 const secret = 'wc_secret_0123456789abcdef0123456789';
 const adapter = new WooCommerceAdapter();
@@ -38,7 +38,7 @@ describe('WooCommerceAdapter', () => {
   it('maps a processing order: shipping address, names, phones, email, note, #number, occurredAt in UTC', () => {
     const reading = read('order-created-processing.json');
     expect(reading).toMatchObject({ kind: 'event', externalOrderId: '727', externalEventId: 'order.created:727:2026-11-24T15:42:14' });
-    expect(eventOf(reading)).toEqual({
+    expect(stateEventOf(reading)).toEqual({
       id: 'order.created:727:2026-11-24T15:42:14',
       type: 'order.created',
       occurredAt: '2026-11-24T15:42:11Z',
@@ -66,7 +66,7 @@ describe('WooCommerceAdapter', () => {
   });
 
   it('falls back to billing when shipping is all empty strings', () => {
-    const event = eventOf(read('order-empty-shipping.json'));
+    const event = stateEventOf(read('order-empty-shipping.json'));
     expect(event.order.dropoff.address).toEqual({ line1: '30 Rockefeller Plaza', city: 'New York', region: 'NY', postalCode: '10112', country: 'US' });
     expect(event.order.dropoff.contact).toEqual({ name: 'Katherine Johnson', phone: '(212) 555-0177', email: 'katherine@example.com' });
   });
@@ -100,31 +100,31 @@ describe('WooCommerceAdapter', () => {
   });
 
   it('has no weight unless the connection sets a default weight', () => {
-    expect(eventOf(read('order-created-processing.json')).order.weight).toBeUndefined();
+    expect(stateEventOf(read('order-created-processing.json')).order.weight).toBeUndefined();
     const withDefault = connectionContext('woocommerce', { defaultWeight: { value: 1.5, unit: 'kg' } }, secret);
-    expect(eventOf(read('order-created-processing.json', {}, withDefault)).order.weight).toEqual({ value: 1.5, unit: 'kg' });
+    expect(stateEventOf(read('order-created-processing.json', {}, withDefault)).order.weight).toEqual({ value: 1.5, unit: 'kg' });
   });
 
   it('reads windows from meta_data under the named keys, offset-less values staying offset-less; occurredAt from date_created_gmt as UTC', () => {
     const windowed = connectionContext('woocommerce', { windowKeys: { completeAfter: '_delivery_window_start', completeBefore: '_delivery_window_end' } }, secret);
-    const event = eventOf(read('order-offsetless-window.json', {}, windowed));
+    const event = stateEventOf(read('order-offsetless-window.json', {}, windowed));
     expect(event.occurredAt).toBe('2026-07-01T13:15:00Z');
     expect(event.order.dropoff.completeAfter).toBe('2026-07-02T10:00:00');
     expect(event.order.dropoff.completeBefore).toBe('2026-07-02T13:00:00');
     const byDate = connectionContext('woocommerce', { windowKeys: { completeAfter: '_delivery_date', completeBefore: '_delivery_date' } }, secret);
-    const day = eventOf(read('order-offsetless-window.json', {}, byDate));
+    const day = stateEventOf(read('order-offsetless-window.json', {}, byDate));
     expect([day.order.dropoff.completeAfter, day.order.dropoff.completeBefore]).toEqual(['2026-07-02T00:00:00', '2026-07-02T23:59:59']);
   });
 
   it('reads a Unix timestamp window value as UTC', () => {
     const body = fixture('woocommerce', 'order-offsetless-window.json').replace('"value": "2026-07-02 10:00"', '"value": 1782997200');
     const windowed = connectionContext('woocommerce', { windowKeys: { completeAfter: '_delivery_window_start' } }, secret);
-    expect(eventOf(adapter.read(wooDelivery(body, secret), windowed)).order.dropoff.completeAfter).toBe(new Date(1782997200 * 1000).toISOString());
+    expect(stateEventOf(adapter.read(wooDelivery(body, secret), windowed)).order.dropoff.completeAfter).toBe(new Date(1782997200 * 1000).toISOString());
   });
 
   it('counts pieces per the settings', () => {
-    expect(eventOf(read('order-created-processing.json', {}, connectionContext('woocommerce', { pieces: { mode: 'FIXED', value: 2 } }, secret))).order.pieces).toBe(2);
-    expect(eventOf(read('order-created-processing.json', {}, connectionContext('woocommerce', { pieces: { mode: 'NONE' } }, secret))).order.pieces).toBeUndefined();
+    expect(stateEventOf(read('order-created-processing.json', {}, connectionContext('woocommerce', { pieces: { mode: 'FIXED', value: 2 } }, secret))).order.pieces).toBe(2);
+    expect(stateEventOf(read('order-created-processing.json', {}, connectionContext('woocommerce', { pieces: { mode: 'NONE' } }, secret))).order.pieces).toBeUndefined();
   });
 
   it('answers 415 for a non-JSON delivery and 400 for unreadable JSON', () => {

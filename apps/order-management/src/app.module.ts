@@ -9,7 +9,10 @@ import { CancelDraftUseCase } from './drafts/cancel-draft.use-case';
 import { DraftsController } from './drafts/drafts.controller';
 import { EditDraftUseCase } from './drafts/edit-draft.use-case';
 import { FinalizeDraftUseCase } from './drafts/finalize-draft.use-case';
-import { AcceptIntegrationEventUseCase } from './intake/accept-integration-event.use-case';
+import { CancelOrderUseCase } from './intake/cancel-order.use-case';
+import { ChangeOrderUseCase } from './intake/change-order.use-case';
+import { CreateOrderUseCase } from './intake/create-order.use-case';
+import { MarkIntakeFailedUseCase } from './intake/mark-intake-failed.use-case';
 import { IntakeProcessor } from './intake/intake.processor';
 import { QuotedOrdersProcessor } from './intake/quoted-orders.processor';
 import { RecordIntegrationEventUseCase } from './intake/record-integration-event.use-case';
@@ -51,7 +54,10 @@ export class OrderManagementModule {
         OrderLedger,
         QuoteClient,
         QuoteFlows,
-        AcceptIntegrationEventUseCase,
+        CreateOrderUseCase,
+        ChangeOrderUseCase,
+        CancelOrderUseCase,
+        MarkIntakeFailedUseCase,
         RecordIntegrationEventUseCase,
         SettleQuoteUseCase,
         EditDraftUseCase,

@@ -7,7 +7,9 @@ import { IntegrationEventRecord } from './entities/integration-event.entity';
 import { Order } from './entities/order.entity';
 import { Drafts } from './migrations/drafts.migration';
 import { InitialOrderManagement } from './migrations/initial.migration';
+import { OrderLifecycle } from './migrations/order-lifecycle.migration';
 import { OrderReceivedAt } from './migrations/order-received-at.migration';
+import { OrderKey } from './entities/order-key.entity';
 import { SCHEMA } from './schema';
 
 export const ormOptions = (config: OrderManagementConfig) =>
@@ -15,10 +17,11 @@ export const ormOptions = (config: OrderManagementConfig) =>
     databaseUrl: config.DATABASE_URL,
     schema: SCHEMA,
     poolMax: config.DATABASE_POOL_MAX,
-    entities: [ClientView, ApiKeyView, Order, IntegrationEventRecord, OutboxMessage],
+    entities: [ClientView, ApiKeyView, Order, OrderKey, IntegrationEventRecord, OutboxMessage],
     migrations: [
       { name: 'InitialOrderManagement', class: InitialOrderManagement },
       { name: 'Drafts', class: Drafts },
       { name: 'OrderReceivedAt', class: OrderReceivedAt },
+      { name: 'OrderLifecycle', class: OrderLifecycle },
     ],
   });

@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/core';
-import { IntakeAcceptedJob, OrderEventSchema, orderEventsQueueName, QueueNames, QuoteRequestedJobSchema, QuoteResult } from '@portal/contracts';
+import { OrderEventSchema, orderEventsQueueName, QueueNames, QuoteRequestedJobSchema, QuoteResult } from '@portal/contracts';
 import { ServiceUnderTest, startServiceForTest, testQueuePrefix } from '@portal/service-kit/testing';
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import { register } from 'prom-client';
@@ -7,7 +7,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { ClientView } from '../src/entities/client-view.entity';
 import { IntegrationEventRecord } from '../src/entities/integration-event.entity';
 import { Order } from '../src/entities/order.entity';
-import { AcceptIntegrationEventUseCase } from '../src/intake/accept-integration-event.use-case';
+import { CreateOrderUseCase } from '../src/intake/create-order.use-case';
+import type { StateJob } from '../src/intake/intake-state';
 import { orderManagementService } from '../src/order-management.service';
 
 // Quoting's side of the flow is played by a real BullMQ worker on the real queue, answering what
@@ -15,7 +16,7 @@ import { orderManagementService } from '../src/order-management.service';
 describe('quoted intake through a BullMQ flow (PostgreSQL + Redis)', () => {
   let service: ServiceUnderTest<unknown>;
   let orm: MikroORM;
-  let accept: AcceptIntegrationEventUseCase;
+  let accept: CreateOrderUseCase;
   let quoting: Worker;
   let events: Queue;
   const answers = new Map<string, QuoteResult | 'fail'>();
@@ -35,7 +36,7 @@ describe('quoted intake through a BullMQ flow (PostgreSQL + Redis)', () => {
   beforeAll(async () => {
     service = await startServiceForTest(orderManagementService, { label: 'omq', queuePrefix: prefix, env: { ORDER_EVENT_SUBSCRIBERS: 'spec' } });
     orm = service.app.get(MikroORM);
-    accept = service.app.get(AcceptIntegrationEventUseCase);
+    accept = service.app.get(CreateOrderUseCase);
     events = new Queue(orderEventsQueueName('spec'), { connection, prefix });
     quoting = new Worker(
       QueueNames.quoteRequests,
@@ -66,7 +67,7 @@ describe('quoted intake through a BullMQ flow (PostgreSQL + Redis)', () => {
     await service?.stop();
   });
 
-  const job = (externalId: string, eventId = uuidv7()): IntakeAcceptedJob => ({
+  const job = (externalId: string, eventId = uuidv7()): StateJob => ({
     v: 1,
     name: 'integration-event.accepted',
     eventId,
@@ -75,6 +76,9 @@ describe('quoted intake through a BullMQ flow (PostgreSQL + Redis)', () => {
     courierId,
     platform: 'generic',
     receivedAt: '2026-11-24T16:00:00.000Z',
+    deliveryId: eventId,
+    replayOf: null,
+    mayCreate: true,
     event: {
       id: `evt-${eventId}`,
       type: 'order.created',

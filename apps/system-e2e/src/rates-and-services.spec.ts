@@ -6,7 +6,7 @@ import {
   QuoteResultSchema,
   RateTableSchema,
   ServiceSchema,
-  type CanonicalOrderEvent,
+  type CanonicalOrderCreatedEvent,
   type Client,
   type IntegrationEvent,
   type Order,
@@ -159,7 +159,7 @@ interface Shape {
   serviceCode?: string;
 }
 
-function rsEvent(shape: Shape = {}): CanonicalOrderEvent {
+function rsEvent(shape: Shape = {}): CanonicalOrderCreatedEvent {
   const event = genericEvent({
     pickup: shape.pickup === undefined ? PICKUP : shape.pickup,
     dropoff: { completeAfter: READY_LOCAL, ...(shape.dueBy ? { completeBefore: shape.dueBy } : {}), ...shape.dropoff },
@@ -255,14 +255,14 @@ describe('Rates and Services: quoting, the rules and Draft orders (system)', () 
   // -------------------------------------------------------------------------------------------
   // Helpers bound to the running system.
 
-  async function send(ec: EnabledClient, event: CanonicalOrderEvent): Promise<string> {
+  async function send(ec: EnabledClient, event: CanonicalOrderCreatedEvent): Promise<string> {
     const res = await sendWhenConfigured(ec.connection, event);
     expect({ status: res.status, body: res.body }).toMatchObject({ status: 202, body: { status: 'accepted' } });
     return HookAnswerSchema.parse(res.body).eventId;
   }
 
   /** Sends an event and waits for the order or draft it becomes (quoted asynchronously). */
-  async function orderFrom(ec: EnabledClient, event: CanonicalOrderEvent): Promise<{ order: Order; eventId: string }> {
+  async function orderFrom(ec: EnabledClient, event: CanonicalOrderCreatedEvent): Promise<{ order: Order; eventId: string }> {
     const eventId = await send(ec, event);
     const order = OrderSchema.parse(await waitForOrder(orders(), ec.client.id, event.order.externalId));
     return { order, eventId };
@@ -298,7 +298,7 @@ describe('Rates and Services: quoting, the rules and Draft orders (system)', () 
   }
 
   /** A placed order with exactly this service, checked in the order, the event log and order.created. */
-  async function expectPlaced(ec: EnabledClient, event: CanonicalOrderEvent, code: Code, pricedAs: PricedOrder, dueBy: string | null): Promise<Order> {
+  async function expectPlaced(ec: EnabledClient, event: CanonicalOrderCreatedEvent, code: Code, pricedAs: PricedOrder, dueBy: string | null): Promise<Order> {
     const { order, eventId } = await orderFrom(ec, event);
     const service: OrderService = {
       serviceId: services[code].id,
@@ -321,7 +321,7 @@ describe('Rates and Services: quoting, the rules and Draft orders (system)', () 
   }
 
   /** A draft with exactly these reasons, checked in the order, the event log and order.drafted. */
-  async function expectDraft(ec: EnabledClient, event: CanonicalOrderEvent, codes: string[]): Promise<Order> {
+  async function expectDraft(ec: EnabledClient, event: CanonicalOrderCreatedEvent, codes: string[]): Promise<Order> {
     const { order, eventId } = await orderFrom(ec, event);
     expect({ status: order.status, service: order.service, reasons: codesOf(order.draftReasons) }).toEqual({ status: 'DRAFT', service: null, reasons: codes });
     for (const r of order.draftReasons) expect(r.message.trim().length).toBeGreaterThan(10);

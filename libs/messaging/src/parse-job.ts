@@ -15,3 +15,9 @@ export function parseJob<T extends z.ZodType>(schema: T, data: unknown, jobName:
 
 /** A job read against what its queue carries (the routing table in the contracts). */
 export const parseQueueJob = <Q extends QueueName>(queue: Q, job: Job): JobOf<Q> => parseJob(QUEUE_CONTRACTS[queue], job.data, job.name) as JobOf<Q>;
+
+/**
+ * Whether this attempt's failure is the job's last: no retry follows (attempts used up, or the
+ * error says retrying cannot help). Processors record such a failure where people look.
+ */
+export const failsForGood = (job: Job, error: unknown): boolean => error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);

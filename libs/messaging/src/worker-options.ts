@@ -16,4 +16,6 @@ export const WORKER_OPTIONS: Record<QueueName, QueueWorkerOptions> = {
   // Quoting is CPU work on in-memory data: a few at once keeps the event loop responsive.
   [QueueNames.quoteRequests]: { concurrency: 8, lockDuration: 30_000 },
   [QueueNames.quotedOrders]: { concurrency: 32, lockDuration: 30_000 },
+  [QueueNames.deliveryReplays]: { concurrency: 4, lockDuration: 30_000 },
+  [QueueNames.settingsActivity]: { concurrency: 1, lockDuration: 30_000 },
 };

@@ -2,6 +2,7 @@ export * from './order/build-order';
 export * from './order/built-order';
 export * from './order/order-reason';
 export * from './order/order-times';
+export * from './order/order-changes';
 export * from './time/resolve-date-time';
 export * from './quoting/quote-order';
 export { completionWindow, SEARCH_DAYS, type CompletionWindow } from './quoting/completion-window';

@@ -39,7 +39,7 @@ export class EventStore {
   async storeAccepted(connection: ConnectionContext, delivery: InboundDelivery, event: CanonicalOrderEvent): Promise<StoreResult> {
     const em = this.orm.em.fork() as EntityManager;
     const id = uuidv7();
-    const job: IntakeAcceptedJob = { ...this.delivery(id, connection, delivery), name: 'integration-event.accepted', event };
+    const job: IntakeAcceptedJob = { ...this.delivery(id, connection, delivery), name: 'integration-event.accepted', event, mayCreate: true };
     // The hot path: event and outbox row in one statement, so one round trip and no explicit
     // transaction; the outbox row exists only if the event was new.
     const stored = await this.outbox.statement<{ id: string }>(em, [{ queue: QueueNames.orderIntake, data: job }], (outbox) => ({
@@ -112,6 +112,7 @@ export class EventStore {
       ...this.delivery(eventId, connection, delivery),
       name: 'integration-event.recorded',
       ...refusal,
+      reasonCode: null,
       duplicateOf,
     };
     await this.outbox.add(tx, [{ queue: QueueNames.orderIntake, data: job }]);
@@ -126,6 +127,8 @@ export class EventStore {
       courierId: connection.courierId,
       platform: connection.platform,
       receivedAt: delivery.receivedAt.toISOString(),
+      deliveryId: eventId,
+      replayOf: null,
     };
   }
 }

@@ -20,7 +20,7 @@ export class CancelDraftUseCase {
   ) {}
 
   async execute({ principal, orderId }: CancelDraftCommand): Promise<Order> {
-    const cancelled = await this.ledger.cancelDraft(await findDraft(this.em, principal, orderId));
+    const cancelled = await this.ledger.cancelDraft(await findDraft(this.em, principal, orderId), principal.clientId === null ? 'courier' : 'client');
     if (!cancelled) throw changedMeanwhile();
     return toOrderView(cancelled);
   }

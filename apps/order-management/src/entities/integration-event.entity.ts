@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import type { IntegrationEventOutcome, Platform } from '@portal/contracts';
+import type { CanonicalEventType, IntegrationEventOutcome, Platform } from '@portal/contracts';
 
 /** The integration event log: every delivery the gateway answered, and what became of it. */
 @Entity({ tableName: 'integration_events' })
@@ -39,4 +39,22 @@ export class IntegrationEventRecord {
 
   @Property({ type: 'text', nullable: true })
   reason!: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  reasonCode: string | null = null;
+
+  /** The log entry this one replays. */
+  @Property({ type: 'uuid', nullable: true })
+  replayOf: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  eventType: CanonicalEventType | null = null;
+
+  /** The gateway's stored delivery this event was read from (replays read it again). */
+  @Property({ type: 'uuid', nullable: true })
+  deliveryId: string | null = null;
+
+  /** When a courier asked to replay it: a bulk replay takes only events not replayed yet. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  replayedAt: Date | null = null;
 }

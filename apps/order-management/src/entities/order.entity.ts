@@ -1,5 +1,5 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import type { OrderService, OrderStatus, Platform, Reason, Task, Weight } from '@portal/contracts';
+import type { OrderCancellation, OrderService, OrderStatus, Platform, Reason, Task, Weight } from '@portal/contracts';
 
 /** One order per external order of a connection: the unique key is the deduplication guarantee. */
 @Entity({ tableName: 'orders' })
@@ -7,7 +7,7 @@ import type { OrderService, OrderStatus, Platform, Reason, Task, Weight } from '
 @Index({ properties: ['courierId', 'id'] })
 @Index({ properties: ['clientId', 'id'] })
 export class Order {
-  [OptionalProps]?: 'service' | 'draftReasons' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'service' | 'draftReasons' | 'sourceUpdatedAt' | 'cancellation' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -66,6 +66,13 @@ export class Order {
 
   @Property({ type: 'json' })
   draftReasons: Reason[] = [];
+
+  /** The source's time of the last change applied (PRODUCT 1.5): an older change is STALE. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  sourceUpdatedAt: Date | null = null;
+
+  @Property({ type: 'json', nullable: true })
+  cancellation: OrderCancellation | null = null;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();

@@ -1,11 +1,14 @@
-import type { IntakeAcceptedJob, QuotableOrder } from '@portal/contracts';
+import type { QuotableOrder } from '@portal/contracts';
 import type { DraftableOrder } from '@portal/order-domain';
 import { v7 as uuidv7 } from 'uuid';
 import { Order } from '../entities/order.entity';
-import type { Placement } from './intake-state';
+import type { Placement, StateJob } from './intake-state';
 
-/** The order an integration event becomes, from the event's own facts and its built tasks and times. */
-export function newOrder(job: IntakeAcceptedJob, built: QuotableOrder | DraftableOrder, placement: Placement, id = uuidv7()): Order {
+/**
+ * The order an integration event makes, from the event's own facts and its built tasks and times;
+ * `sourceUpdatedAt` is the source's time of the state it reflects.
+ */
+export function newOrder(job: StateJob, built: QuotableOrder | DraftableOrder, placement: Placement, sourceUpdatedAt: Date, id = uuidv7()): Order {
   const now = new Date();
   const order = job.event.order;
   return Object.assign(new Order(), {
@@ -28,7 +31,28 @@ export function newOrder(job: IntakeAcceptedJob, built: QuotableOrder | Draftabl
     notes: order.notes ?? null,
     service: placement.status === 'PLACED' ? placement.service : null,
     draftReasons: placement.status === 'DRAFT' ? placement.draftReasons : [],
+    sourceUpdatedAt,
+    cancellation: null,
     createdAt: now,
     updatedAt: now,
+  });
+}
+
+/** An existing order with a change applied: its identity and history kept, the changed state taken. */
+export function changedOrder(current: Order, next: Order): Order {
+  return Object.assign(new Order(), current, {
+    pickup: next.pickup,
+    dropoff: next.dropoff,
+    readyBy: next.readyBy,
+    dueBy: next.dueBy,
+    weight: next.weight,
+    pieces: next.pieces,
+    serviceCode: next.serviceCode,
+    notes: next.notes,
+    reference: next.reference,
+    service: next.status === 'PLACED' ? next.service : current.service,
+    draftReasons: next.draftReasons,
+    sourceUpdatedAt: next.sourceUpdatedAt,
+    updatedAt: new Date(),
   });
 }

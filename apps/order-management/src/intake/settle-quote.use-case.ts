@@ -1,22 +1,38 @@
 import { Injectable } from '@nestjs/common';
-import type { OrderQuotedJob, QuoteResult } from '@portal/contracts';
+import type { QuotedJob, QuoteResult } from '@portal/contracts';
+import { ClientDirectory } from '../clients/client-directory';
 import { OrderLedger, Settled } from '../ledger/order-ledger';
-import { afterQuote } from './intake-state';
+import { intakeClient } from './create-order.use-case';
+import { afterQuote, decideQuotedChange, sourceTime, type StateJob } from './intake-state';
 import { newOrder } from './new-order';
 
 export interface SettleQuoteCommand {
-  quoted: OrderQuotedJob;
+  quoted: QuotedJob;
+  /** The quoted event: a create or an update. */
+  job: StateJob;
   /** Quoting's answer, or null when it failed for good. */
   answer: QuoteResult | null;
 }
 
-/** A PENDING intake event once quoting answered: the order placed or made a Draft (null: already settled). */
+/**
+ * A PENDING event once quoting answered: a create placed or made a Draft, a change applied or
+ * refused (null: already settled).
+ */
 @Injectable()
 export class SettleQuoteUseCase {
-  constructor(private readonly ledger: OrderLedger) {}
+  constructor(
+    private readonly clients: ClientDirectory,
+    private readonly ledger: OrderLedger,
+  ) {}
 
-  execute({ quoted, answer }: SettleQuoteCommand): Promise<Settled | null> {
-    const order = newOrder(quoted.intake, quoted.order, afterQuote(answer), quoted.orderId);
-    return this.ledger.settleQuoted(quoted.intake.eventId, order);
+  async execute({ quoted, job, answer }: SettleQuoteCommand): Promise<Settled | null> {
+    const client = await intakeClient(this.clients, job.clientId);
+    const changeAt = sourceTime(job, client.timezone);
+    if (quoted.name === 'order.quoted') {
+      return this.ledger.settleQuoted(job.eventId, newOrder(job, quoted.order, afterQuote(answer), changeAt, quoted.orderId));
+    }
+    // The order as the change would make it, as it was quoted; it takes the quoted id if it builds the order.
+    const candidate = { ...quoted.order, externalOrderId: job.event.order.externalId, reference: job.event.order.reference ?? null, notes: job.event.order.notes ?? null, newId: quoted.orderId };
+    return this.ledger.changeOrder(job, 'pending', (state) => decideQuotedChange(state, job, candidate, answer, changeAt));
   }
 }

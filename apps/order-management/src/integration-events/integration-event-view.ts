@@ -12,4 +12,7 @@ export const toIntegrationEventView = (e: IntegrationEventRecord): IntegrationEv
   outcome: e.outcome,
   orderId: e.orderId,
   reason: e.reason,
+  reasonCode: e.reasonCode,
+  replayOf: e.replayOf,
+  eventType: e.eventType,
 });

@@ -18,6 +18,7 @@ export const toOrderView = (order: Order): OrderView => ({
   notes: order.notes,
   service: order.service,
   draftReasons: order.draftReasons,
+  cancellation: order.cancellation,
   createdAt: order.createdAt.toISOString(),
   updatedAt: order.updatedAt.toISOString(),
 });

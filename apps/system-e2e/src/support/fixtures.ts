@@ -1,4 +1,4 @@
-import type { CanonicalOrderEvent, Client, ConnectionWithSecret, CreatedCourier, IntegrationEvent, Order, PickupAddress, TaskInput } from '@portal/contracts';
+import type { CanonicalOrderCreatedEvent, Client, ConnectionWithSecret, CreatedCourier, IntegrationEvent, Order, PickupAddress, TaskInput } from '@portal/contracts';
 import { randomUUID } from 'node:crypto';
 import { ApiClient, type ApiResponse } from './api';
 import { eventually } from './eventually';
@@ -46,12 +46,12 @@ export interface EventOptions {
   /** A pickup task, or null for a dropoff-only event (default: a store pickup). */
   pickup?: TaskInput | null;
   dropoff?: Partial<TaskInput>;
-  extra?: Partial<CanonicalOrderEvent['order']>;
+  extra?: Partial<CanonicalOrderCreatedEvent['order']>;
 }
 
 /** A valid generic (canonical) order event with unique ids. */
-export function genericEvent(options: EventOptions = {}): CanonicalOrderEvent {
-  const order: CanonicalOrderEvent['order'] = {
+export function genericEvent(options: EventOptions = {}): CanonicalOrderCreatedEvent {
+  const order: CanonicalOrderCreatedEvent['order'] = {
     externalId: options.externalId ?? `ORD-${randomUUID()}`,
     reference: 'e2e reference',
     dropoff: { ...empireDropoffTask(), ...options.dropoff },

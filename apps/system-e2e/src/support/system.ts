@@ -55,8 +55,8 @@ export async function redisKeysContaining(redisUrl: string, prefix: string, need
         const type = await redis.type(key);
         const values =
           type === 'hash' ? Object.values(await redis.hgetall(key))
-          : type === 'list' ? await redis.lrange(key, 0, -1)
-          : type === 'zset' ? await redis.zrange(key, 0, -1)
+          : type === 'list' ? await redis.lrange(key, '0', '-1')
+          : type === 'zset' ? await redis.zrange(key, '0', '-1')
           : type === 'set' ? await redis.smembers(key)
           : type === 'string' ? [(await redis.get(key)) ?? '']
           : type === 'stream' ? (await redis.xrange(key, '-', '+')).flatMap(([, fields]) => fields)

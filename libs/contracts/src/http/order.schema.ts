@@ -40,6 +40,13 @@ export const OrderSourceSchema = z.object({
   externalOrderId: z.string(),
 });
 
+export const OrderCancellationSchema = z.object({
+  by: z.enum(['integration', 'courier', 'client']),
+  reason: z.string().nullable(),
+  at: z.string(),
+});
+export type OrderCancellation = z.infer<typeof OrderCancellationSchema>;
+
 export const OrderSchema = z.object({
   id: z.string(),
   clientId: z.string(),
@@ -58,6 +65,8 @@ export const OrderSchema = z.object({
   notes: z.string().nullable(),
   service: OrderServiceSchema.nullable(),
   draftReasons: z.array(ReasonSchema),
+  /** Set once the order is CANCELLED: who cancelled it, why and when. */
+  cancellation: OrderCancellationSchema.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

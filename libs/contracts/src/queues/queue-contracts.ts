@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { OrderEvent } from '../events/order-events.schema';
+import { ActivityJobSchema } from './activity-jobs.schema';
 import { IntakeJobSchema } from './intake-jobs.schema';
 import { QueueNames, type QueueName } from './queue-names';
-import { OrderQuotedJobSchema, QuoteRequestedJobSchema } from './quote-jobs.schema';
+import { QuotedJobSchema, QuoteRequestedJobSchema } from './quote-jobs.schema';
+import { DeliveryReplayRequestedJobSchema } from './replay-jobs.schema';
 import {
   ApiKeyChangedJobSchema,
   ClientChangedJobSchema,
@@ -24,7 +26,9 @@ export const QUEUE_CONTRACTS = {
   [QueueNames.settingsForOrderManagement]: RoutingSettingsJobSchema,
   [QueueNames.settingsForQuoting]: SettingsJobSchema,
   [QueueNames.quoteRequests]: QuoteRequestedJobSchema,
-  [QueueNames.quotedOrders]: OrderQuotedJobSchema,
+  [QueueNames.quotedOrders]: QuotedJobSchema,
+  [QueueNames.deliveryReplays]: DeliveryReplayRequestedJobSchema,
+  [QueueNames.settingsActivity]: ActivityJobSchema,
 } as const satisfies Record<QueueName, z.ZodType<{ name: string }>>;
 
 export type JobOf<Q extends QueueName> = z.infer<(typeof QUEUE_CONTRACTS)[Q]>;
@@ -35,8 +39,8 @@ export type OrderEventsQueueName = `order-events-${string}`;
 /** The queue a subscriber reads, under the BullMQ prefix. */
 export const orderEventsQueueName = (subscriber: string): OrderEventsQueueName => `order-events-${subscriber}`;
 
-/** A job addressed to its queue, checked against the routing table at compile time. */
-export type RoutedJob = { [Q in QueueName]: { queue: Q; data: JobOf<Q> } }[QueueName] | { queue: OrderEventsQueueName; data: OrderEvent };
+/** A job addressed to its queue, checked against the routing table at compile time (fields with defaults may be left out). */
+export type RoutedJob = { [Q in QueueName]: { queue: Q; data: z.input<(typeof QUEUE_CONTRACTS)[Q]> } }[QueueName] | { queue: OrderEventsQueueName; data: OrderEvent };
 
 /** The BullMQ job name of a routed job: its payload's discriminator (order events are named by `type`). */
 export const jobNameOf = (job: RoutedJob): string => ('name' in job.data ? job.data.name : job.data.type);

@@ -11,6 +11,10 @@ export const QueueNames = {
   quoteRequests: 'quote-requests',
   /** Parents of quote flows: order management places or drafts the quoted order. */
   quotedOrders: 'quoted-orders',
+  /** Order management -> gateway: read a stored delivery again (replay). */
+  deliveryReplays: 'delivery-replays',
+  /** Gateway and order management -> client settings: deliveries seen, API keys used (batched). */
+  settingsActivity: 'settings-activity',
 } as const;
 export type QueueName = (typeof QueueNames)[keyof typeof QueueNames];
 

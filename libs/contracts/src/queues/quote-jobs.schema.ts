@@ -28,7 +28,6 @@ export const QuoteRequestedJobSchema = z.object({
 });
 export type QuoteRequestedJob = z.infer<typeof QuoteRequestedJobSchema>;
 
-
 /**
  * The parent of a quote in a BullMQ flow: once quoting answered (the child's return value), order
  * management places the order or makes it a Draft. No worker waits in between.
@@ -41,3 +40,20 @@ export const OrderQuotedJobSchema = z.object({
   orderId: z.string(),
 });
 export type OrderQuotedJob = z.infer<typeof OrderQuotedJobSchema>;
+
+/**
+ * The parent of a quote for a change to an existing order of a Rates and Services client (an update
+ * from its store): once quoting answered, order management applies the change or refuses it.
+ */
+export const OrderChangeQuotedJobSchema = z.object({
+  v: z.literal(1),
+  name: z.literal('order.change-quoted'),
+  intake: IntakeAcceptedJobSchema,
+  /** The order as the change would make it. */
+  order: QuotableOrderSchema,
+  orderId: z.string(),
+});
+export type OrderChangeQuotedJob = z.infer<typeof OrderChangeQuotedJobSchema>;
+
+export const QuotedJobSchema = z.discriminatedUnion('name', [OrderQuotedJobSchema, OrderChangeQuotedJobSchema]);
+export type QuotedJob = z.infer<typeof QuotedJobSchema>;

@@ -1,20 +1,21 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { IntakeAcceptedJob, OrderCreatedEventSchema, orderEventsQueueName } from '@portal/contracts';
+import { OrderCreatedEventSchema, orderEventsQueueName } from '@portal/contracts';
 import { ServiceUnderTest, startServiceForTest, testQueuePrefix } from '@portal/service-kit/testing';
 import { Queue } from 'bullmq';
 import { v7 as uuidv7 } from 'uuid';
 import { ClientView } from '../src/entities/client-view.entity';
 import { IntegrationEventRecord } from '../src/entities/integration-event.entity';
 import { Order } from '../src/entities/order.entity';
-import { AcceptIntegrationEventUseCase, ClientNotProjectedYet } from '../src/intake/accept-integration-event.use-case';
+import { CreateOrderUseCase, ClientNotProjectedYet } from '../src/intake/create-order.use-case';
+import type { StateJob } from '../src/intake/intake-state';
 import { orderManagementService } from '../src/order-management.service';
 
 // Real PostgreSQL and Redis: a database and a queue prefix of this run's own.
-describe('AcceptIntegrationEventUseCase (PostgreSQL + Redis)', () => {
+describe('CreateOrderUseCase (PostgreSQL + Redis)', () => {
   let service: ServiceUnderTest<unknown>;
   let orm: MikroORM;
-  let accept: AcceptIntegrationEventUseCase;
+  let accept: CreateOrderUseCase;
   let events: Queue;
   const prefix = testQueuePrefix();
   const clientId = uuidv7();
@@ -24,7 +25,7 @@ describe('AcceptIntegrationEventUseCase (PostgreSQL + Redis)', () => {
   beforeAll(async () => {
     service = await startServiceForTest(orderManagementService, { label: 'om', queuePrefix: prefix, env: { ORDER_EVENT_SUBSCRIBERS: 'spec' } });
     orm = service.app.get(MikroORM);
-    accept = service.app.get(AcceptIntegrationEventUseCase);
+    accept = service.app.get(CreateOrderUseCase);
     events = new Queue(orderEventsQueueName('spec'), { connection: { host: '127.0.0.1', port: 6379 }, prefix });
     await orm.em.fork().insert(ClientView, {
       id: clientId,
@@ -43,7 +44,7 @@ describe('AcceptIntegrationEventUseCase (PostgreSQL + Redis)', () => {
     await service?.stop();
   });
 
-  const job = (externalId: string, eventId = uuidv7(), clientOverride = clientId): IntakeAcceptedJob => ({
+  const job = (externalId: string, eventId = uuidv7(), clientOverride = clientId): StateJob => ({
     v: 1,
     name: 'integration-event.accepted',
     eventId,
@@ -52,6 +53,9 @@ describe('AcceptIntegrationEventUseCase (PostgreSQL + Redis)', () => {
     courierId,
     platform: 'generic',
     receivedAt: '2026-11-24T16:00:00.000Z',
+    deliveryId: eventId,
+    replayOf: null,
+    mayCreate: true,
     event: {
       id: `evt-${eventId}`,
       type: 'order.created',

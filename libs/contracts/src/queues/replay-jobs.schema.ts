@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/**
+ * Order management asks the gateway to read a stored delivery again with today's configuration
+ * (PRODUCT 2.3); the gateway hands it on as a fresh intake job under `replayId`.
+ */
+export const DeliveryReplayRequestedJobSchema = z.object({
+  v: z.literal(1),
+  name: z.literal('delivery.replay-requested'),
+  /** The new log entry's id. */
+  replayId: z.string(),
+  /** The log entry replayed. */
+  replayOf: z.string(),
+  /** The stored delivery to read again (the first delivery of a chain of replays). */
+  deliveryId: z.string(),
+  connectionId: z.string(),
+  clientId: z.string(),
+  courierId: z.string(),
+  requestedAt: z.string(),
+});
+export type DeliveryReplayRequestedJob = z.infer<typeof DeliveryReplayRequestedJobSchema>;
