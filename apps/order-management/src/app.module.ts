@@ -19,6 +19,8 @@ import { RecordIntegrationEventUseCase } from './intake/record-integration-event
 import { SettleQuoteUseCase } from './intake/settle-quote.use-case';
 import { IntegrationEventsController } from './integration-events/integration-events.controller';
 import { ListIntegrationEventsUseCase } from './integration-events/list-integration-events.use-case';
+import { ReplayEventUseCase } from './integration-events/replay-event.use-case';
+import { ReplayMatchingEventsUseCase } from './integration-events/replay-matching-events.use-case';
 import { OrderAnnouncements } from './ledger/order-announcements';
 import { OrderLedger } from './ledger/order-ledger';
 import { ormOptions } from './orm-options';
@@ -66,6 +68,8 @@ export class OrderManagementModule {
         ListOrdersUseCase,
         GetOrderUseCase,
         ListIntegrationEventsUseCase,
+        ReplayEventUseCase,
+        ReplayMatchingEventsUseCase,
         PreviewQuoteUseCase,
         IntakeProcessor,
         QuotedOrdersProcessor,

@@ -6,6 +6,9 @@ import {
   pageOf,
   QuoteRequestSchema,
   QuoteResultSchema,
+  ReplayAcceptedSchema,
+  ReplayEventsRequestSchema,
+  ReplaysAcceptedSchema,
   UpdateDraftSchema,
 } from '@portal/contracts';
 import { createZodDto } from 'nestjs-zod';
@@ -18,3 +21,6 @@ export class IntegrationEventPageDto extends createZodDto(pageOf(IntegrationEven
 export class UpdateDraftDto extends createZodDto(UpdateDraftSchema) {}
 export class QuoteRequestDto extends createZodDto(QuoteRequestSchema) {}
 export class QuoteResultDto extends createZodDto(QuoteResultSchema) {}
+export class ReplayEventsRequestDto extends createZodDto(ReplayEventsRequestSchema) {}
+export class ReplayAcceptedDto extends createZodDto(ReplayAcceptedSchema) {}
+export class ReplaysAcceptedDto extends createZodDto(ReplaysAcceptedSchema) {}

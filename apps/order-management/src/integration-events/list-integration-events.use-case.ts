@@ -23,6 +23,8 @@ export class ListIntegrationEventsUseCase {
       {
         ...tenantFilter(principal, query.clientId),
         ...(query.outcome ? { outcome: query.outcome } : {}),
+        ...(query.connectionId ? { connectionId: query.connectionId } : {}),
+        ...(query.reasonCode ? { reasonCode: query.reasonCode } : {}),
         ...(before ? { id: { $lt: before } } : {}),
       },
       { orderBy: { id: 'desc' }, limit: query.limit + 1 },

@@ -214,9 +214,10 @@ export class OrderLedger {
    * Asks the gateway to read these events' deliveries again (PRODUCT 2.3), marking them replayed in
    * the same transaction; answers the new log entries' ids, in the order given.
    */
-  async requestReplays(filter: FilterQuery<IntegrationEventRecord>): Promise<string[]> {
+  async requestReplays(filter: FilterQuery<IntegrationEventRecord>, limit = 1): Promise<string[]> {
     return this.outbox.transaction(this.em(), async (tx) => {
-      const events = await tx.find(IntegrationEventRecord, filter, { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, orderBy: { id: 'asc' } });
+      // Rows another replay request holds are skipped, never replayed twice.
+      const events = await tx.find(IntegrationEventRecord, filter, { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, orderBy: { id: 'asc' }, limit });
       if (events.length === 0) return [];
       const requestedAt = new Date();
       await tx.nativeUpdate(IntegrationEventRecord, { id: { $in: events.map((e) => e.id) } }, { replayedAt: requestedAt });
