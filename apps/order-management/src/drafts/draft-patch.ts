@@ -1,7 +1,8 @@
-import type { UpdateDraft } from '@portal/contracts';
-import { orderTimes, resolveTask, type OrderReason } from '@portal/order-domain';
+import type { OrderChange, UpdateDraft } from '@portal/contracts';
+import { changedFields, orderTimes, resolveTask, type OrderReason } from '@portal/order-domain';
 import { AppError } from '@portal/service-kit';
 import { Order } from '../entities/order.entity';
+import { toChangeable } from '../quote-client/quotable';
 
 const invalid = (path: string, reason: OrderReason): AppError => new AppError(400, 'VALIDATION_FAILED', reason.message, [{ path, message: reason.message }]);
 
@@ -26,4 +27,11 @@ export function applyDraftPatch(draft: Order, patch: UpdateDraft, timezone: stri
   edited.readyBy = new Date(times.readyBy);
   edited.dueBy = times.dueBy === null ? null : new Date(times.dueBy);
   return edited;
+}
+
+/** What an edit changed, as `order.updated` names it. */
+export function draftChanges(draft: Order, edited: Order): OrderChange[] {
+  const changes: OrderChange[] = changedFields(toChangeable(draft), toChangeable(edited));
+  if (JSON.stringify(draft.draftReasons) !== JSON.stringify(edited.draftReasons)) changes.push('draftReasons');
+  return changes;
 }

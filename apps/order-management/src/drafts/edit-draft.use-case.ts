@@ -6,7 +6,7 @@ import { ClientDirectory } from '../clients/client-directory';
 import { OrderLedger } from '../ledger/order-ledger';
 import { toOrderView } from '../orders/order-view';
 import { QuoteClient } from '../quote-client/quote-client';
-import { applyDraftPatch } from './draft-patch';
+import { applyDraftPatch, draftChanges } from './draft-patch';
 import { changedMeanwhile, findDraft } from './find-draft';
 
 export interface EditDraftCommand {
@@ -31,7 +31,7 @@ export class EditDraftUseCase {
     if (!client) throw notFound('Client');
     const edited = applyDraftPatch(draft, patch, client.timezone);
     edited.draftReasons = (await this.quotes.quoteOrder(edited)).draftReasons;
-    if (!(await this.ledger.editDraft(draft, edited))) throw changedMeanwhile();
+    if (!(await this.ledger.editDraft(draft, edited, draftChanges(draft, edited)))) throw changedMeanwhile();
     return toOrderView(edited);
   }
 }

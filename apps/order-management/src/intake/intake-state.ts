@@ -19,14 +19,13 @@ import {
   resolveDateTime,
   STALE,
   type BuiltOrder,
-  type ChangeableOrder,
   type DraftableOrder,
   type OrderClient,
   type OrderReason,
 } from '@portal/order-domain';
 import type { OrderKey } from '../entities/order-key.entity';
 import { Order } from '../entities/order.entity';
-import { chosenService, toQuotable } from '../quote-client/quotable';
+import { chosenService, toChangeable } from '../quote-client/quotable';
 
 /**
  * The life of an integration event, in one place (docs/architecture.md draws it). The ledger
@@ -145,8 +144,6 @@ function blocked(state: OrderState, changeAt: Date): ChangeDecision | null {
   return null;
 }
 
-const changeable = (order: Order | DraftableOrder): ChangeableOrder => ({ ...toQuotable(order), notes: order.notes });
-
 /** The order an update describes, and the id it takes if it builds the order (an update before its create). */
 export type Candidate = DraftableOrder & { newId: string };
 
@@ -159,7 +156,7 @@ export function decideChange(state: OrderState, job: StateJob, candidate: Candid
   if (stop) return stop;
   const { current } = state;
   if (!current && !job.mayCreate) return ignored(NOT_CREATED, null);
-  if (current && changedFields(changeable(current), changeable(candidate)).length === 0) return ignored(NO_CHANGE, current.id, changeAt);
+  if (current && changedFields(toChangeable(current), toChangeable(candidate)).length === 0) return ignored(NO_CHANGE, current.id, changeAt);
   if (client.usesRatesAndServices) return { outcome: 'PENDING', orderId: current?.id ?? null };
   return applyChange(state, job, candidate, { status: 'PLACED', service: null }, changeAt);
 }
@@ -214,7 +211,7 @@ function applyChange(state: OrderState, job: StateJob, candidate: Candidate, pla
   if (!current) return createdBy(job, candidate, next, placement, changeAt);
   if (placement.status === 'PLACED') next.service = placement.service;
   else next.draftReasons = placement.draftReasons;
-  const changes: OrderChange[] = changedFields(changeable(current), changeable(next));
+  const changes: OrderChange[] = changedFields(toChangeable(current), toChangeable(next));
   if (!same(current.service, next.service)) changes.push('service');
   if (!same(current.draftReasons, next.draftReasons)) changes.push('draftReasons');
   return changes.length === 0 ? ignored(NO_CHANGE, current.id, changeAt) : { outcome: 'UPDATED', order: next, changes };

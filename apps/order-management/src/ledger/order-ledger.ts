@@ -7,6 +7,7 @@ import {
   type IntakeRecordedJob,
   type IntegrationEventOutcome,
   type OrderCancellation,
+  type OrderChange,
   type OrderService,
   type Reason,
   type RoutedJob,
@@ -184,11 +185,14 @@ export class OrderLedger {
     );
   }
 
-  /** A draft's edit, applied only if nobody changed the draft since it was read (optimistic locking). */
-  async editDraft(draft: Order, edited: Order): Promise<boolean> {
+  /**
+   * A draft's edit, applied only if nobody changed the draft since it was read (optimistic
+   * locking), announced as `order.updated` naming what changed.
+   */
+  async editDraft(draft: Order, edited: Order, changes: OrderChange[]): Promise<boolean> {
     const { pickup, dropoff, readyBy, dueBy, weight, pieces, serviceCode, draftReasons, updatedAt } = edited;
-    const updated = await this.em().nativeUpdate(Order, unchanged(draft), { pickup, dropoff, readyBy, dueBy, weight, pieces, serviceCode, draftReasons, updatedAt });
-    return updated > 0;
+    const fields = { pickup, dropoff, readyBy, dueBy, weight, pieces, serviceCode, draftReasons, updatedAt };
+    return (await this.guardedChange(unchanged(draft), fields, edited, changes.length > 0 ? this.announcements.updated(edited, changes) : [])) !== null;
   }
 
   /** Keeps the reasons a failed finalisation found, unless the draft changed meanwhile. */

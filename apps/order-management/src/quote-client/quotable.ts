@@ -1,4 +1,5 @@
 import type { OrderService, QuotableOrder, QuoteResult, Task, Weight } from '@portal/contracts';
+import type { ChangeableOrder } from '@portal/order-domain';
 
 interface QuotableFields {
   pickup: Task | null;
@@ -30,3 +31,6 @@ export function chosenService(result: QuoteResult): OrderService | null {
   if (!quote?.price || !quote.completionWindow) return null;
   return { serviceId: quote.serviceId, code: quote.code, price: quote.price, completionWindow: quote.completionWindow };
 }
+
+/** What a change may alter of an order, from a built order or a stored one (PRODUCT 1.5). */
+export const toChangeable = (order: QuotableFields & { notes: string | null }): ChangeableOrder => ({ ...toQuotable(order), notes: order.notes });
