@@ -20,3 +20,8 @@ export * from './http/run-service';
 export * from './auth/same-secret';
 export * from './projection/settings-projection';
 export * from './cache/ttl-cache';
+export * from './http/response-contract.interceptor';
+export * from './openapi/api-error-response.decorator';
+export * from './openapi/openapi-document';
+export * from './openapi/stable-json';
+export * from './openapi/zod-dto';
