@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Body, Controller, Get, Param, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ServiceAssignment, ServiceAssignmentsSchema } from '@portal/contracts';
-import { ApiKeyGuard, AppError, CourierOnly, CurrentPrincipal, Principal, unprocessable } from '@portal/service-kit';
+import { ApiErrorResponse, ApiKeyGuard, AppError, CourierOnly, CurrentPrincipal, Principal, unprocessable } from '@portal/service-kit';
 import { ZodResponse, ZodValidationPipe } from 'nestjs-zod';
 import { ServiceAssignmentsDto } from '../dto';
 import { ClientServiceRecord } from '../entities/client-service.entity';
@@ -26,6 +26,7 @@ export class ClientServicesController {
   ) {}
 
   @Get()
+  @ApiOperation({ operationId: 'getClientServices' })
   @ZodResponse({ status: 200, type: ServiceAssignmentsDto })
   async get(@CurrentPrincipal() principal: Principal, @Param('clientId') clientId: string): Promise<ServiceAssignment[]> {
     const client = await findReachableClient(this.em, principal, clientId);
@@ -33,8 +34,9 @@ export class ClientServicesController {
   }
 
   @Put()
-  @ApiOperation({ summary: "Replace the client's (service, rate table) pairs. An empty list stops quoting for the client." })
+  @ApiOperation({ operationId: 'replaceClientServices', summary: "Replace the client's (service, rate table) pairs. An empty list stops quoting for the client." })
   @ZodResponse({ status: 200, type: ServiceAssignmentsDto })
+  @ApiErrorResponse(422, "The client's integrations are on without a serviceSelectionRule: set one before assigning services (RULE_REQUIRED).")
   async put(
     @CurrentPrincipal() principal: Principal,
     @Param('clientId') clientId: string,

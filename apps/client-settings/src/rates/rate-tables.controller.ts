@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreateRateTable, CreateRateTableSchema, Page, RateTable } from '@portal/contracts';
-import { ApiKeyGuard, conflict, CourierOnly, CurrentPrincipal, decodeCursor, notFound, Principal, resourceId, toPage } from '@portal/service-kit';
+import { ApiErrorResponse, ApiKeyGuard, conflict, CourierOnly, CurrentPrincipal, decodeCursor, notFound, Principal, resourceId, toPage } from '@portal/service-kit';
 import { ZodResponse } from 'nestjs-zod';
 import { v7 as uuidv7 } from 'uuid';
 import { CreateRateTableDto, PageQueryDto, RateTableDto, RateTablePageDto, UpdateRateTableDto } from '../dto';
@@ -75,6 +75,7 @@ export class RateTablesController {
   @Delete(':rateTableId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a rate table that no client uses (409 while one does: reassign first).' })
+  @ApiErrorResponse(409, 'A client service pair still uses this rate table: assign those clients another table first (CONFLICT).')
   async remove(@CurrentPrincipal() principal: Principal, @Param('rateTableId') rateTableId: string): Promise<void> {
     await this.publisher.change(this.em, async (tx, version) => {
       const found = await this.find(tx, principal, rateTableId, true);

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreateService, CreateServiceSchema, Page, Service } from '@portal/contracts';
-import { ApiKeyGuard, conflict, CourierOnly, CurrentPrincipal, decodeCursor, notFound, Principal, resourceId, toPage } from '@portal/service-kit';
+import { ApiErrorResponse, ApiKeyGuard, conflict, CourierOnly, CurrentPrincipal, decodeCursor, notFound, Principal, resourceId, toPage } from '@portal/service-kit';
 import { ZodResponse } from 'nestjs-zod';
 import { v7 as uuidv7 } from 'uuid';
 import { CreateServiceDto, PageQueryDto, ServiceDto, ServicePageDto, UpdateServiceDto } from '../dto';
@@ -30,6 +30,7 @@ export class ServicesController {
   @Post()
   @ApiOperation({ summary: 'Define a service: its SLA, cutoff, hours, blackout dates, area and limits.' })
   @ZodResponse({ status: 201, type: ServiceDto })
+  @ApiErrorResponse(409, 'Another of your services already has this code (CONFLICT).')
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateServiceDto): Promise<Service> {
     const service = await this.uniqueCode(() =>
       this.publisher.change(this.em, async (tx, version) => {
@@ -62,6 +63,7 @@ export class ServicesController {
 
   @Patch(':serviceId')
   @ZodResponse({ status: 200, type: ServiceDto })
+  @ApiErrorResponse(409, 'Another of your services already has this code (CONFLICT).')
   async update(@CurrentPrincipal() principal: Principal, @Param('serviceId') serviceId: string, @Body() body: UpdateServiceDto): Promise<Service> {
     const service = await this.uniqueCode(() =>
       this.publisher.change(this.em, async (tx, version) => {

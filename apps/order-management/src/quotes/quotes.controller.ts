@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { QuoteResult } from '@portal/contracts';
 import { buildDraftableOrder } from '@portal/order-domain';
-import { ApiKeyGuard, AppError, CurrentPrincipal, notFound, Principal } from '@portal/service-kit';
+import { ApiErrorResponse, ApiKeyGuard, AppError, CurrentPrincipal, notFound, Principal } from '@portal/service-kit';
 import { ZodResponse } from 'nestjs-zod';
 import { QuoteRequestDto, QuoteResultDto } from '../dto';
 import { ClientDirectory } from '../intake/client-directory';
@@ -23,6 +23,7 @@ export class QuotesController {
   @HttpCode(200)
   @ApiOperation({ summary: "Preview every service's eligibility, price and window, and the rule's pick, without creating anything." })
   @ZodResponse({ status: 200, type: QuoteResultDto })
+  @ApiErrorResponse(404, "The client to quote for does not exist or is outside the key's tenant (NOT_FOUND).")
   async quote(@CurrentPrincipal() principal: Principal, @Body() body: QuoteRequestDto): Promise<QuoteResult> {
     const clientId = principal.clientId ?? body.clientId;
     if (!clientId) throw new AppError(400, 'VALIDATION_FAILED', 'A courier names the client to quote for.', [{ path: 'clientId', message: 'is required with a courier key' }]);
