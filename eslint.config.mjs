@@ -42,6 +42,23 @@ export default [
     },
   },
   {
+    files: ['apps/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'nestjs-zod',
+              importNames: ['createZodDto'],
+              message: "Use createZodDto from '@portal/service-kit': it documents nullable fields correctly (nestjs-zod#473).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // System tests read JSON answers loosely and assert on them field by field; typing every answer
     // would restate the contracts the assertions check. Production code keeps the rule.
     files: ['apps/system-e2e/**/*.ts'],

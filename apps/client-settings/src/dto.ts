@@ -21,7 +21,7 @@ import {
   UpdateServiceSchema,
   pageOf,
 } from '@portal/contracts';
-import { createZodDto } from 'nestjs-zod';
+import { createZodDto } from '@portal/service-kit';
 
 export class CreateCourierDto extends createZodDto(CreateCourierSchema) {}
 export class CreateClientDto extends createZodDto(CreateClientSchema) {}

@@ -11,7 +11,7 @@ import {
   ReplaysAcceptedSchema,
   UpdateDraftSchema,
 } from '@portal/contracts';
-import { createZodDto } from 'nestjs-zod';
+import { createZodDto } from '@portal/service-kit';
 
 export class ListOrdersQueryDto extends createZodDto(ListOrdersQuerySchema) {}
 export class ListIntegrationEventsQueryDto extends createZodDto(ListIntegrationEventsQuerySchema) {}

@@ -25,10 +25,12 @@ describe('quoted intake through a BullMQ flow (PostgreSQL + Redis)', () => {
   const clientId = uuidv7();
   const courierId = uuidv7();
   const connectionId = uuidv7();
+  // Service ids are uuids wherever they travel: the quote's contract says so.
+  const serviceId = uuidv7();
 
   const placedAnswer: QuoteResult = {
-    quotes: [{ serviceId: 'svc-1', code: 'RUSH_2H', eligible: true, reasons: [], price: { amount: 1250, currency: 'USD' }, completionWindow: { start: '2026-11-25T15:00:00.000Z', end: '2026-11-25T17:00:00.000Z' } }],
-    pick: { serviceId: 'svc-1', code: 'RUSH_2H' },
+    quotes: [{ serviceId, code: 'RUSH_2H', eligible: true, reasons: [], price: { amount: 1250, currency: 'USD' }, completionWindow: { start: '2026-11-25T15:00:00.000Z', end: '2026-11-25T17:00:00.000Z' } }],
+    pick: { serviceId, code: 'RUSH_2H' },
     draftReasons: [],
   };
   const draftAnswer: QuoteResult = { quotes: [], pick: null, draftReasons: [{ code: 'MISSING_WEIGHT', message: 'Add the weight.' }] };
@@ -112,7 +114,7 @@ describe('quoted intake through a BullMQ flow (PostgreSQL + Redis)', () => {
     expect(first).toContainEqual({ outcome: 'PENDING', orderId: null });
 
     const order = await settledOrder('Q-1');
-    expect(order).toMatchObject({ status: 'PLACED', service: { serviceId: 'svc-1', code: 'RUSH_2H', price: { amount: 1250, currency: 'USD' } }, draftReasons: [] });
+    expect(order).toMatchObject({ status: 'PLACED', service: { serviceId, code: 'RUSH_2H', price: { amount: 1250, currency: 'USD' } }, draftReasons: [] });
     const log = await orm.em.fork().findOneOrFail(IntegrationEventRecord, { id: intake.eventId });
     expect(log).toMatchObject({ outcome: 'PLACED', orderId: order.id });
     expect((await announced(order.id)).map((e) => e.type)).toEqual(['order.created']);

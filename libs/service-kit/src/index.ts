@@ -22,3 +22,8 @@ export * from './projection/settings-projection';
 export * from './cache/read-through-cache';
 export * from './database/entity-table';
 export * from './projection/apply-settings-change.use-case';
+export * from './http/response-contract.interceptor';
+export * from './openapi/api-error-response.decorator';
+export * from './openapi/openapi-document';
+export * from './openapi/stable-json';
+export * from './openapi/zod-dto';

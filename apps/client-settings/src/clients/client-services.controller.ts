@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ServiceAssignment, ServiceAssignmentsSchema } from '@portal/contracts';
-import { ApiKeyGuard, CourierOnly, CurrentPrincipal, Principal } from '@portal/service-kit';
+import { ApiErrorResponse, ApiKeyGuard, CourierOnly, CurrentPrincipal, Principal } from '@portal/service-kit';
 import { ZodResponse, ZodValidationPipe } from 'nestjs-zod';
 import { ServiceAssignmentsDto } from '../dto';
 import { GetClientServicesUseCase } from './get-client-services.use-case';
@@ -20,14 +20,16 @@ export class ClientServicesController {
   ) {}
 
   @Get()
+  @ApiOperation({ operationId: 'getClientServices' })
   @ZodResponse({ status: 200, type: ServiceAssignmentsDto })
   get(@CurrentPrincipal() principal: Principal, @Param('clientId') clientId: string): Promise<ServiceAssignment[]> {
     return this.getClientServicesUseCase.execute({ principal, clientId });
   }
 
   @Put()
-  @ApiOperation({ summary: "Replace the client's (service, rate table) pairs. An empty list stops quoting for the client." })
+  @ApiOperation({ operationId: 'replaceClientServices', summary: "Replace the client's (service, rate table) pairs. An empty list stops quoting for the client." })
   @ZodResponse({ status: 200, type: ServiceAssignmentsDto })
+  @ApiErrorResponse(422, "The client's integrations are on without a serviceSelectionRule: set one before assigning services (RULE_REQUIRED).")
   put(
     @CurrentPrincipal() principal: Principal,
     @Param('clientId') clientId: string,

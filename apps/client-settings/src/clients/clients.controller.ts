@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Client as ClientView, IntegrationSettings, Page } from '@portal/contracts';
-import { ApiKeyGuard, CourierOnly, CurrentPrincipal, Principal } from '@portal/service-kit';
+import { ApiErrorResponse, ApiKeyGuard, CourierOnly, CurrentPrincipal, Principal } from '@portal/service-kit';
 import { ZodResponse } from 'nestjs-zod';
 import { ClientDto, ClientPageDto, CreateClientDto, IntegrationSettingsDto, PageQueryDto, UpdateClientDto } from '../dto';
 import { CreateClientUseCase } from './create-client.use-case';
@@ -64,6 +64,7 @@ export class ClientsController {
   @CourierOnly()
   @ApiOperation({ summary: 'Turn integration order creation on or off, and set the service selection rule.' })
   @ZodResponse({ status: 200, type: IntegrationSettingsDto })
+  @ApiErrorResponse(422, 'The client uses Rates and Services: turning integrations on needs a serviceSelectionRule (RULE_REQUIRED).')
   putIntegrationSettings(
     @CurrentPrincipal() principal: Principal,
     @Param('clientId') clientId: string,

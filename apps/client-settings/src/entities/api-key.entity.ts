@@ -1,4 +1,7 @@
-import { Entity, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Client } from './client.entity';
+import { Courier } from './courier.entity';
+import { references } from './references';
 
 /** Only the SHA-256 of a key is stored; the key itself is shown once, when issued. */
 @Entity({ tableName: 'api_keys' })
@@ -8,14 +11,14 @@ export class ApiKey {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
-  @Unique()
-  @Property({ type: 'text' })
+  // The name PostgreSQL gave the inline `unique` of the initial migration.
+  @Property({ type: 'text', unique: 'api_keys_key_hash_key' })
   keyHash!: string;
 
-  @Property({ type: 'uuid' })
+  @ManyToOne(references('api_keys', 'courier_id', () => Courier))
   courierId!: string;
 
-  @Property({ type: 'uuid', nullable: true })
+  @ManyToOne({ ...references('api_keys', 'client_id', () => Client), nullable: true })
   clientId: string | null = null;
 
   @Property({ type: 'bigint', columnType: 'bigint' })

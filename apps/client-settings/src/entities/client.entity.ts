@@ -1,5 +1,7 @@
-import { Entity, OptionalProps, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import type { PickupAddress, ServiceSelectionRule, Units } from '@portal/contracts';
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { ServiceSelectionRuleSchema, UnitsSchema, type PickupAddress, type ServiceSelectionRule, type Units } from '@portal/contracts';
+import { Courier } from './courier.entity';
+import { references } from './references';
 
 @Entity({ tableName: 'clients' })
 @Index({ properties: ['courierId', 'id'] })
@@ -9,7 +11,7 @@ export class Client {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
-  @Property({ type: 'uuid' })
+  @ManyToOne(references('clients', 'courier_id', () => Courier))
   courierId!: string;
 
   @Property({ type: 'text' })
@@ -18,7 +20,7 @@ export class Client {
   @Property({ type: 'text' })
   timezone!: string;
 
-  @Property({ type: 'text' })
+  @Enum({ items: [...UnitsSchema.options] })
   units!: Units;
 
   @Property({ type: 'json', nullable: true })
@@ -27,7 +29,7 @@ export class Client {
   @Property({ type: 'boolean' })
   orderCreationEnabled = false;
 
-  @Property({ type: 'text', nullable: true })
+  @Enum({ items: [...ServiceSelectionRuleSchema.options], nullable: true })
   serviceSelectionRule: ServiceSelectionRule | null = null;
 
   /** From the change_version sequence: projections apply only newer versions. */

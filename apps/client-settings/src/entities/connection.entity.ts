@@ -1,5 +1,8 @@
-import { Entity, OptionalProps, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import type { ConnectionSettings, Platform } from '@portal/contracts';
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { PlatformSchema, type ConnectionSettings, type Platform } from '@portal/contracts';
+import { Client } from './client.entity';
+import { Courier } from './courier.entity';
+import { references } from './references';
 
 @Entity({ tableName: 'connections' })
 @Index({ properties: ['clientId', 'id'] })
@@ -9,13 +12,13 @@ export class Connection {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
-  @Property({ type: 'uuid' })
+  @ManyToOne(references('connections', 'client_id', () => Client))
   clientId!: string;
 
-  @Property({ type: 'uuid' })
+  @ManyToOne(references('connections', 'courier_id', () => Courier))
   courierId!: string;
 
-  @Property({ type: 'text' })
+  @Enum({ items: [...PlatformSchema.options] })
   platform!: Platform;
 
   @Property({ type: 'text', nullable: true })

@@ -1,5 +1,7 @@
-import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import type { CreateRateTable } from '@portal/contracts';
+import { Courier } from './courier.entity';
+import { references } from './references';
 
 export type RateTableDefinition = Omit<CreateRateTable, 'name'>;
 
@@ -11,7 +13,7 @@ export class RateTableRecord {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
-  @Property({ type: 'uuid' })
+  @ManyToOne(references('rate_tables', 'courier_id', () => Courier))
   courierId!: string;
 
   @Property({ type: 'text' })

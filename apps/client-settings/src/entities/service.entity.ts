@@ -1,17 +1,24 @@
-import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import type { CreateService } from '@portal/contracts';
+import { Courier } from './courier.entity';
+import { references } from './references';
 
 export type ServiceDefinition = Omit<CreateService, 'code' | 'name'>;
 
 /** When and where a courier delivers: the definition is stored whole, as validated by its contract. */
 @Entity({ tableName: 'services' })
+// Codes are unique per courier among live services only: a deleted service frees its code.
+@Index({
+  name: 'services_courier_id_code_unique',
+  expression: 'create unique index "services_courier_id_code_unique" on "services" ("courier_id", "code") where "deleted_at" is null',
+})
 export class ServiceRecord {
   [OptionalProps]?: 'createdAt' | 'updatedAt' | 'deletedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
-  @Property({ type: 'uuid' })
+  @ManyToOne(references('services', 'courier_id', () => Courier))
   courierId!: string;
 
   @Property({ type: 'text' })

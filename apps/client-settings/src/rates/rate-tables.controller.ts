@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, RateTable } from '@portal/contracts';
-import { ApiKeyGuard, CourierOnly, CurrentPrincipal, Principal } from '@portal/service-kit';
+import { ApiErrorResponse, ApiKeyGuard, CourierOnly, CurrentPrincipal, Principal } from '@portal/service-kit';
 import { ZodResponse } from 'nestjs-zod';
 import { CreateRateTableDto, PageQueryDto, RateTableDto, RateTablePageDto, UpdateRateTableDto } from '../dto';
 import { CreateRateTableUseCase } from './create-rate-table.use-case';
@@ -53,6 +53,7 @@ export class RateTablesController {
   @Delete(':rateTableId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a rate table that no client uses (409 while one does: reassign first).' })
+  @ApiErrorResponse(409, 'A client service pair still uses this rate table: assign those clients another table first (CONFLICT).')
   remove(@CurrentPrincipal() principal: Principal, @Param('rateTableId') rateTableId: string): Promise<void> {
     return this.deleteRateTableUseCase.execute({ principal, rateTableId });
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, Service } from '@portal/contracts';
-import { ApiKeyGuard, CourierOnly, CurrentPrincipal, Principal } from '@portal/service-kit';
+import { ApiErrorResponse, ApiKeyGuard, CourierOnly, CurrentPrincipal, Principal } from '@portal/service-kit';
 import { ZodResponse } from 'nestjs-zod';
 import { CreateServiceDto, PageQueryDto, ServiceDto, ServicePageDto, UpdateServiceDto } from '../dto';
 import { CreateServiceUseCase } from './create-service.use-case';
@@ -27,6 +27,7 @@ export class ServicesController {
   @Post()
   @ApiOperation({ summary: 'Define a service: its SLA, cutoff, hours, blackout dates, area and limits.' })
   @ZodResponse({ status: 201, type: ServiceDto })
+  @ApiErrorResponse(409, 'Another of your services already has this code (CONFLICT).')
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateServiceDto): Promise<Service> {
     return this.createServiceUseCase.execute({ principal, body });
   }
@@ -45,6 +46,7 @@ export class ServicesController {
 
   @Patch(':serviceId')
   @ZodResponse({ status: 200, type: ServiceDto })
+  @ApiErrorResponse(409, 'Another of your services already has this code (CONFLICT).')
   update(@CurrentPrincipal() principal: Principal, @Param('serviceId') serviceId: string, @Body() body: UpdateServiceDto): Promise<Service> {
     return this.updateServiceUseCase.execute({ principal, serviceId, body });
   }

@@ -1,4 +1,4 @@
 import { HookAnswerSchema } from '@portal/contracts';
-import { createZodDto } from 'nestjs-zod';
+import { createZodDto } from '@portal/service-kit';
 
 export class HookAnswerDto extends createZodDto(HookAnswerSchema) {}

@@ -4,6 +4,7 @@ import type { HookAnswer } from '@portal/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodResponse } from 'nestjs-zod';
 import { HookAnswerDto } from './hook-answer.dto';
+import { ApiHookRequest } from './hook-request.openapi';
 import { ReceiveDelivery } from './receive-delivery.use-case';
 
 @ApiTags('hooks')
@@ -13,6 +14,7 @@ export class HooksController {
 
   @Post(':connectionId')
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
+  @ApiHookRequest()
   @ApiOperation({
     summary: 'Receive a platform webhook for a connection',
     description:

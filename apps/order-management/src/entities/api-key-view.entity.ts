@@ -6,7 +6,8 @@ export class ApiKeyView {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
-  @Property({ type: 'text', unique: true })
+  // The name PostgreSQL gave the inline `unique` of the initial migration.
+  @Property({ type: 'text', unique: 'api_keys_key_hash_key' })
   keyHash!: string;
 
   @Property({ type: 'uuid' })

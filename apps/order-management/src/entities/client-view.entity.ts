@@ -20,7 +20,7 @@ export class ClientView {
   serviceSelectionRule!: ServiceSelectionRule | null;
 
   /** Orders of such a client are quoted, and become Drafts when they cannot be. */
-  @Property({ type: 'boolean' })
+  @Property({ type: 'boolean', default: false })
   usesRatesAndServices!: boolean;
 
   @Property({ type: 'bigint', columnType: 'bigint' })

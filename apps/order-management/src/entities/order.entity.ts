@@ -1,11 +1,12 @@
-import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import type { OrderCancellation, OrderService, OrderStatus, Platform, Reason, Task, Weight } from '@portal/contracts';
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { OrderStatusSchema, type OrderCancellation, type OrderService, type OrderStatus, type Platform, type Reason, type Task, type Weight } from '@portal/contracts';
 
 /** One order per external order of a connection: the unique key is the deduplication guarantee. */
 @Entity({ tableName: 'orders' })
 @Unique({ properties: ['connectionId', 'externalOrderId'] })
 @Index({ properties: ['courierId', 'id'] })
 @Index({ properties: ['clientId', 'id'] })
+@Index({ properties: ['status'] })
 export class Order {
   [OptionalProps]?: 'service' | 'draftReasons' | 'sourceUpdatedAt' | 'cancellation' | 'createdAt' | 'updatedAt';
 
@@ -18,7 +19,7 @@ export class Order {
   @Property({ type: 'uuid' })
   courierId!: string;
 
-  @Property({ type: 'text' })
+  @Enum({ items: [...OrderStatusSchema.options] })
   status!: OrderStatus;
 
   @Property({ type: 'uuid' })

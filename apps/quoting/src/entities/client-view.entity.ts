@@ -13,7 +13,7 @@ export class ClientView {
   @Property({ type: 'text' })
   timezone!: string;
 
-  @Property({ type: 'text' })
+  @Property({ type: 'text', default: 'kg' })
   units!: Units;
 
   @Property({ type: 'text', nullable: true })

@@ -1,8 +1,9 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import type { Service } from '@portal/contracts';
 
 /** Quoting's copy of a courier's service, as client settings last published it. */
 @Entity({ tableName: 'services' })
+@Index({ properties: ['courierId'] })
 export class ServiceView {
   @PrimaryKey({ type: 'uuid' })
   id!: string;

@@ -14,6 +14,9 @@ export const DateTimeInputSchema = z
 
 export const IsoUtcSchema = z.iso.datetime({ offset: true });
 
+/** An instant as every service writes one (`Date#toISOString()`): UTC, ending in Z. */
+export const UtcTimestampSchema = z.iso.datetime();
+
 export const TimezoneSchema = z.string().refine((zone) => {
   try {
     // Node 20's Intl.supportedValuesOf('timeZone') omits UTC and some aliases: constructing a

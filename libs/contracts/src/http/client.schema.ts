@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PickupAddressSchema } from '../common/task.schema';
-import { TimezoneSchema } from '../common/time.schema';
+import { TimezoneSchema, UtcTimestampSchema } from '../common/time.schema';
 import { UnitsSchema } from '../common/platform.schema';
 
 export const CreateClientSchema = z.object({
@@ -15,13 +15,13 @@ export const UpdateClientSchema = CreateClientSchema.partial();
 export type UpdateClient = z.infer<typeof UpdateClientSchema>;
 
 export const ClientSchema = z.object({
-  id: z.string(),
-  courierId: z.string(),
+  id: z.uuid(),
+  courierId: z.uuid(),
   name: z.string(),
   timezone: z.string(),
   units: UnitsSchema,
   defaultPickup: PickupAddressSchema.nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  createdAt: UtcTimestampSchema,
+  updatedAt: UtcTimestampSchema,
 });
 export type Client = z.infer<typeof ClientSchema>;

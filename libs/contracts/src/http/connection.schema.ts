@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PlatformSchema } from '../common/platform.schema';
 import { WeightSchema } from '../common/task.schema';
+import { UtcTimestampSchema } from '../common/time.schema';
 
 export const PiecesSettingSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('ITEM_QUANTITY') }),
@@ -48,13 +49,13 @@ export const RotateSecretSchema = z.object({ signingSecret: SigningSecretSchema.
 export type RotateSecret = z.infer<typeof RotateSecretSchema>;
 
 export const ConnectionSchema = z.object({
-  id: z.string(),
-  clientId: z.string(),
+  id: z.uuid(),
+  clientId: z.uuid(),
   platform: PlatformSchema,
   name: z.string().nullable(),
-  webhookUrl: z.string(),
+  webhookUrl: z.url(),
   settings: ConnectionSettingsSchema,
-  createdAt: z.string(),
+  createdAt: UtcTimestampSchema,
 });
 export type Connection = z.infer<typeof ConnectionSchema>;
 

@@ -1,21 +1,22 @@
 import { z } from 'zod';
 import { PlatformSchema } from '../common/platform.schema';
 import { PageQuerySchema } from '../common/page.schema';
+import { UtcTimestampSchema } from '../common/time.schema';
 
 export const IntegrationEventOutcomeSchema = z.enum(['PENDING', 'PLACED', 'DRAFT', 'UPDATED', 'CANCELLED', 'DUPLICATE', 'REJECTED', 'IGNORED', 'FAILED']);
 export type IntegrationEventOutcome = z.infer<typeof IntegrationEventOutcomeSchema>;
 
 /** One row of the integration event log: what arrived and what became of it (PRODUCT 2.3). */
 export const IntegrationEventSchema = z.object({
-  id: z.string(),
-  connectionId: z.string(),
-  clientId: z.string(),
+  id: z.uuid(),
+  connectionId: z.uuid(),
+  clientId: z.uuid(),
   platform: PlatformSchema,
   externalEventId: z.string().nullable(),
   externalOrderId: z.string().nullable(),
-  receivedAt: z.string(),
+  receivedAt: UtcTimestampSchema,
   outcome: IntegrationEventOutcomeSchema,
-  orderId: z.string().nullable(),
+  orderId: z.uuid().nullable(),
   reason: z.string().nullable(),
   /** For filters and replays, such as STALE, NO_CHANGE, ORDER_CANCELLED, NO_DEFAULT_PICKUP. */
   reasonCode: z.string().nullable(),

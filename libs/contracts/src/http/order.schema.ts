@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AddressSchema, ContactSchema, TaskInputSchema, WeightSchema } from '../common/task.schema';
 import { PlatformSchema } from '../common/platform.schema';
 import { PageQuerySchema } from '../common/page.schema';
+import { UtcTimestampSchema } from '../common/time.schema';
 
 export const OrderStatusSchema = z.enum(['DRAFT', 'PLACED', 'CANCELLED']);
 export type OrderStatus = z.infer<typeof OrderStatusSchema>;
@@ -10,8 +11,8 @@ export type OrderStatus = z.infer<typeof OrderStatusSchema>;
 export const TaskSchema = z.object({
   address: AddressSchema,
   contact: ContactSchema,
-  completeAfter: z.string().nullable(),
-  completeBefore: z.string().nullable(),
+  completeAfter: UtcTimestampSchema.nullable(),
+  completeBefore: UtcTimestampSchema.nullable(),
   notes: z.string().nullable(),
 });
 export type Task = z.infer<typeof TaskSchema>;
@@ -22,11 +23,11 @@ export type Reason = z.infer<typeof ReasonSchema>;
 export const MoneySchema = z.object({ amount: z.number().int(), currency: z.string() });
 export type Money = z.infer<typeof MoneySchema>;
 
-export const WindowSchema = z.object({ start: z.string(), end: z.string() });
+export const WindowSchema = z.object({ start: UtcTimestampSchema, end: UtcTimestampSchema });
 export type Window = z.infer<typeof WindowSchema>;
 
 export const OrderServiceSchema = z.object({
-  serviceId: z.string(),
+  serviceId: z.uuid(),
   code: z.string(),
   price: MoneySchema,
   completionWindow: WindowSchema,
@@ -35,7 +36,7 @@ export const OrderServiceSchema = z.object({
 export type OrderService = z.infer<typeof OrderServiceSchema>;
 
 export const OrderSourceSchema = z.object({
-  connectionId: z.string(),
+  connectionId: z.uuid(),
   platform: PlatformSchema,
   externalOrderId: z.string(),
 });
@@ -43,22 +44,22 @@ export const OrderSourceSchema = z.object({
 export const OrderCancellationSchema = z.object({
   by: z.enum(['integration', 'courier', 'client']),
   reason: z.string().nullable(),
-  at: z.string(),
+  at: UtcTimestampSchema,
 });
 export type OrderCancellation = z.infer<typeof OrderCancellationSchema>;
 
 export const OrderSchema = z.object({
-  id: z.string(),
-  clientId: z.string(),
-  courierId: z.string(),
+  id: z.uuid(),
+  clientId: z.uuid(),
+  courierId: z.uuid(),
   status: OrderStatusSchema,
   source: OrderSourceSchema,
   reference: z.string().nullable(),
   /** Null only on a Draft still waiting for a pickup address (no pickup sent, no default pickup). */
   pickup: TaskSchema.nullable(),
   dropoff: TaskSchema,
-  readyBy: z.string(),
-  dueBy: z.string().nullable(),
+  readyBy: UtcTimestampSchema,
+  dueBy: UtcTimestampSchema.nullable(),
   weight: WeightSchema.nullable(),
   pieces: z.number().int().nullable(),
   serviceCode: z.string().nullable(),
@@ -67,8 +68,8 @@ export const OrderSchema = z.object({
   draftReasons: z.array(ReasonSchema),
   /** Set once the order is CANCELLED: who cancelled it, why and when. */
   cancellation: OrderCancellationSchema.nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  createdAt: UtcTimestampSchema,
+  updatedAt: UtcTimestampSchema,
 });
 export type Order = z.infer<typeof OrderSchema>;
 

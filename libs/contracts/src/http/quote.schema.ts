@@ -10,7 +10,7 @@ export const QuoteRequestSchema = z.object({
 export type QuoteRequest = z.infer<typeof QuoteRequestSchema>;
 
 export const ServiceQuoteSchema = z.object({
-  serviceId: z.string(),
+  serviceId: z.uuid(),
   code: z.string(),
   eligible: z.boolean(),
   reasons: z.array(ReasonSchema),
@@ -21,7 +21,7 @@ export type ServiceQuote = z.infer<typeof ServiceQuoteSchema>;
 
 export const QuoteResultSchema = z.object({
   quotes: z.array(ServiceQuoteSchema),
-  pick: z.object({ serviceId: z.string(), code: z.string() }).nullable(),
+  pick: z.object({ serviceId: z.uuid(), code: z.string() }).nullable(),
   draftReasons: z.array(ReasonSchema),
 });
 export type QuoteResult = z.infer<typeof QuoteResultSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UtcTimestampSchema } from '../common/time.schema';
 
 const minorUnits = z.number().int('must be a whole number of minor units').nonnegative();
 // Per-unit amounts may be fractional minor units (e.g. 0.5 cents per km); totals round half up.
@@ -37,16 +38,16 @@ export type CreateRateTable = z.infer<typeof CreateRateTableSchema>;
 
 /** A rate table as stored and shared: how much (PRODUCT 2.1). Amounts are integer minor units. */
 export const RateTableSchema = z.object({
-  id: z.string(),
-  courierId: z.string(),
+  id: z.uuid(),
+  courierId: z.uuid(),
   name: z.string(),
   currency: z.string(),
   base: RateTableBaseSchema,
   modifiers: z.array(ModifierSchema),
   minimum: z.number().int().optional(),
   maximum: z.number().int().optional(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  createdAt: UtcTimestampSchema,
+  updatedAt: UtcTimestampSchema,
 });
 export type RateTable = z.infer<typeof RateTableSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UtcTimestampSchema } from '../common/time.schema';
 import { WeightSchema } from '../common/task.schema';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -53,10 +54,10 @@ export type UpdateService = z.infer<typeof UpdateServiceSchema>;
 
 /** A service as stored and shared: what it promises, when and where (PRODUCT 2.1). */
 export const ServiceSchema = CreateServiceSchema.extend({
-  id: z.string(),
-  courierId: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  id: z.uuid(),
+  courierId: z.uuid(),
+  createdAt: UtcTimestampSchema,
+  updatedAt: UtcTimestampSchema,
 });
 export type Service = z.infer<typeof ServiceSchema>;
 

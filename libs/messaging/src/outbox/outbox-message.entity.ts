@@ -19,6 +19,6 @@ export class OutboxMessage {
   @Property({ type: 'json' })
   payload!: unknown;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 }

@@ -10,6 +10,13 @@ const COURIER_ONLY = 'portal:courier-only';
 /** Marks a route that only a courier key may call: a client key gets 403. */
 export const CourierOnly = (): MethodDecorator & ClassDecorator => SetMetadata(COURIER_ONLY, true);
 
+/** A handler or a controller class, as Nest's metadata reads them. */
+export type MetadataTarget = Parameters<Reflector['get']>[1];
+
+/** Whether `@CourierOnly()` applies to a handler, on it or on its controller: the guard's rule, also read by the OpenAPI documents. */
+export const isCourierOnly = (reflector: Reflector, handler: MetadataTarget, controller: MetadataTarget): boolean =>
+  reflector.getAllAndOverride<boolean | undefined>(COURIER_ONLY, [handler, controller]) === true;
+
 type AuthedRequest = FastifyRequest & { principal?: Principal };
 
 export function bearerToken(header: string | string[] | undefined): string | null {
@@ -31,8 +38,7 @@ export class ApiKeyGuard implements CanActivate {
     if (!key) throw unauthorized('Send an API key as "Authorization: Bearer <key>".');
     const principal = await this.resolver.resolve(hashApiKey(key));
     if (!principal) throw unauthorized('The API key is not valid.');
-    const courierOnly = this.reflector.getAllAndOverride<boolean>(COURIER_ONLY, [context.getHandler(), context.getClass()]);
-    if (courierOnly && !isCourier(principal)) throw forbidden('Only the courier can do this; a client key cannot.');
+    if (isCourierOnly(this.reflector, context.getHandler(), context.getClass()) && !isCourier(principal)) throw forbidden('Only the courier can do this; a client key cannot.');
     request.principal = principal;
     return true;
   }

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, MikroOrmHealthIndicator } from '@nestjs/terminus';
 import { RedisHealthIndicator } from './redis.health';
 
@@ -15,6 +15,7 @@ export class HealthController {
   /** Liveness: the process answers. Dependencies are /ready's business, so a blip does not restart us. */
   @Get('health')
   @HealthCheck()
+  @ApiOperation({ operationId: 'checkHealth', summary: 'Liveness: the process answers.' })
   live() {
     return this.health.check([]);
   }
@@ -22,6 +23,7 @@ export class HealthController {
   /** Readiness: the database and Redis answer. */
   @Get('ready')
   @HealthCheck()
+  @ApiOperation({ operationId: 'checkReadiness', summary: 'Readiness: its database and Redis answer.' })
   ready() {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 1500 }),

@@ -1,12 +1,14 @@
 import type { INestApplication, Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
 import { Logger } from 'nestjs-pino';
-import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
+import { ZodValidationPipe } from 'nestjs-zod';
+import { createOpenApiDocument } from '../openapi/openapi-document';
 import { ErrorBodyFilter } from './error-body.filter';
 import { protectOperatorPaths } from './operator-paths';
+import { ResponseContractInterceptor } from './response-contract.interceptor';
 
 export interface HttpAppOptions {
   title: string;
@@ -79,13 +81,10 @@ export async function bootstrapHttpApp(module: Type<unknown>, options: HttpAppOp
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ErrorBodyFilter());
   app.useGlobalPipes(new ZodValidationPipe());
+  app.useGlobalInterceptors(new ResponseContractInterceptor(app.get(Reflector)));
   stopCleanlyOnSignals(app);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').addBearerAuth().build(),
-  );
-  SwaggerModule.setup('docs', app, cleanupOpenApiDoc(document), { jsonDocumentUrl: 'docs/json' });
+  SwaggerModule.setup('docs', app, createOpenApiDocument(app, options), { jsonDocumentUrl: 'docs/json' });
 
   await app.listen(options.port, options.host);
   return app;

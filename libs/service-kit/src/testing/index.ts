@@ -1,3 +1,5 @@
 // Test support, kept out of the main entry point so production code never loads it.
+export * from './openapi-for-test';
+export * from './schema-drift';
 export * from './service-under-test';
 export * from '@portal/test-database';

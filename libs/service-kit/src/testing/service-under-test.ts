@@ -18,6 +18,17 @@ export interface ServiceUnderTest<C> {
 /** The operator token app tests use; apps that need none ignore it. */
 export const TEST_OPERATOR_TOKEN = 'operator-token-for-tests';
 
+/** The configuration an app gets in tests: its own database and queue prefix, quiet logs, the test operator token. */
+export function testConfig<C>(definition: ServiceDefinition<C>, input: { databaseUrl: string; queuePrefix?: string; env?: Record<string, string> }): C {
+  return definition.configSchema.parse({
+    DATABASE_URL: input.databaseUrl,
+    QUEUE_PREFIX: input.queuePrefix ?? testQueuePrefix(),
+    LOG_LEVEL: 'silent',
+    OPERATOR_TOKEN: TEST_OPERATOR_TOKEN,
+    ...input.env,
+  });
+}
+
 /**
  * Starts one app as `main.ts` would, against the real PostgreSQL and Redis, with a database and a
  * queue prefix of its own: migrated, workers running, and (with `http`) serving on a free port.
@@ -29,13 +40,7 @@ export async function startServiceForTest<C>(
   const db = await createTestDatabase(options.label);
   const queuePrefix = options.queuePrefix ?? testQueuePrefix();
   try {
-    const config = definition.configSchema.parse({
-      DATABASE_URL: db.url,
-      QUEUE_PREFIX: queuePrefix,
-      LOG_LEVEL: 'silent',
-      OPERATOR_TOKEN: TEST_OPERATOR_TOKEN,
-      ...options.env,
-    });
+    const config = testConfig(definition, { databaseUrl: db.url, queuePrefix, env: options.env });
     await migrate(definition.ormOptions(config));
     const module = definition.module(config);
     if (options.http) {
