@@ -7,6 +7,7 @@ export * from './outbox/outbox-sql';
 export * from './outbox/outbox-writer';
 export * from './parse-job';
 export * from './redis-options';
+export * from './redis-connection';
 export * from './worker-options';
 export * from './logged-worker-host';
 export * from './describe-error';

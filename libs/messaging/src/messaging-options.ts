@@ -1,5 +1,6 @@
-export interface MessagingOptions {
-  redisUrl: string;
+import type { RedisTarget } from './redis-connection';
+
+export interface MessagingOptions extends RedisTarget {
   /** BullMQ prefix for every queue; a {hash tag} on Redis Cluster. */
   prefix: string;
   outboxPollMs: number;

@@ -1,11 +1,10 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, FactoryProvider, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import type { ConnectionOptions } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { MESSAGING_OPTIONS, MessagingOptions, PRODUCER_REDIS } from './messaging-options';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxWriter } from './outbox/outbox-writer';
-import { redisOptions } from './redis-options';
+import { bullConnection, redisClient } from './redis-connection';
 
 export interface MessagingModuleOptions {
   /** Queues this app consumes: registering them is what starts its @Processor workers. */
@@ -24,7 +23,7 @@ export interface MessagingModuleOptions {
 @Global()
 @Module({})
 export class MessagingModule implements OnApplicationShutdown {
-  constructor(@Inject(PRODUCER_REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(PRODUCER_REDIS) private readonly redis: Redis | Cluster) {}
 
   static forRoot(options: MessagingModuleOptions): DynamicModule {
     const optionsProvider: FactoryProvider<MessagingOptions> = {
@@ -39,8 +38,7 @@ export class MessagingModule implements OnApplicationShutdown {
           extraProviders: [optionsProvider],
           inject: [MESSAGING_OPTIONS],
           useFactory: (o: MessagingOptions) => ({
-            // bullmq declares its own structural copy of ioredis' options type.
-            connection: redisOptions(o.redisUrl, 'worker') as ConnectionOptions,
+            connection: bullConnection(o, 'worker'),
             prefix: o.prefix,
           }),
         }),
@@ -51,7 +49,7 @@ export class MessagingModule implements OnApplicationShutdown {
         {
           provide: PRODUCER_REDIS,
           inject: [MESSAGING_OPTIONS],
-          useFactory: (o: MessagingOptions) => new Redis(redisOptions(o.redisUrl, 'producer')),
+          useFactory: (o: MessagingOptions) => redisClient(o, 'producer'),
         },
         ...(options.outbox ? [OutboxRelay, OutboxWriter] : []),
       ],

@@ -34,7 +34,7 @@ describe('outbox relay (PostgreSQL + Redis)', () => {
   let orm: MikroORM<PostgreSqlDriver>;
   const redis = new Redis({ host: '127.0.0.1', port: 6379, maxRetriesPerRequest: null });
   const prefix = testQueuePrefix();
-  const options = (batch: number): MessagingOptions => ({ redisUrl: 'redis://127.0.0.1:6379', prefix, outboxPollMs: 60_000, outboxBatchSize: batch, outboxCoalesceMs: 0 });
+  const options = (batch: number): MessagingOptions => ({ redisUrl: 'redis://127.0.0.1:6379', redisClusterNodes: [], prefix, outboxPollMs: 60_000, outboxBatchSize: batch, outboxCoalesceMs: 0 });
   const queues = [QueueNames.orderIntake, QueueNames.quoteRequests].map((name) => new Queue(name, { connection: redis, prefix }));
   const relays: OutboxRelay[] = [];
   const relay = <R extends OutboxRelay>(Kind: new (...args: ConstructorParameters<typeof OutboxRelay>) => R, batch: number): R => {

@@ -1,1 +1,2 @@
 export * from './system-under-test';
+export * from './redis-cluster';

@@ -24,12 +24,16 @@ export interface SystemOptions {
   env?: Record<string, string>;
   /** Where app logs go: 'inherit' shows them, 'ignore' drops them (default: a file per app in tmp/). */
   logs?: 'inherit' | 'ignore' | 'file';
+  /** Seed nodes of a Redis Cluster to run on instead of REDIS_URL's server; the prefix is then {portal}. */
+  redisClusterNodes?: string[];
 }
 
 export interface RunningSystem {
   urls: Record<AppName, string>;
   databaseUrl: string;
   redisUrl: string;
+  /** Empty unless the system runs on a Redis Cluster. */
+  redisClusterNodes: string[];
   queuePrefix: string;
   operatorToken: string;
   env: Record<string, string>;
@@ -72,13 +76,16 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   const database = await createTestDatabase('system');
   const databaseUrl = database.url;
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const queuePrefix = `test-${runId}`;
+  const redisClusterNodes = options.redisClusterNodes ?? [];
+  // On a cluster every queue key must share a slot: the prefix is a hash tag (the cluster is the run's own).
+  const queuePrefix = redisClusterNodes.length > 0 ? '{portal}' : `test-${runId}`;
   const operatorToken = `op-${runId}`;
   const ports = Object.fromEntries(await Promise.all(APPS.map(async (a) => [a, await freePort()] as const))) as Record<AppName, number>;
   const urls = Object.fromEntries(APPS.map((a) => [a, `http://127.0.0.1:${ports[a]}`])) as Record<AppName, string>;
   const env: Record<string, string> = {
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
+    ...(redisClusterNodes.length > 0 ? { REDIS_CLUSTER_NODES: redisClusterNodes.join(',') } : {}),
     QUEUE_PREFIX: queuePrefix,
     OPERATOR_TOKEN: operatorToken,
     PUBLIC_BASE_URL: urls['ingestion-gateway'],
@@ -129,5 +136,5 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     await stop();
     throw error;
   }
-  return { urls, databaseUrl, redisUrl, queuePrefix, operatorToken, env, start, kill, stop };
+  return { urls, databaseUrl, redisUrl, redisClusterNodes, queuePrefix, operatorToken, env, start, kill, stop };
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MESSAGING_OPTIONS, MessagingOptions, PRODUCER_REDIS } from '@portal/messaging';
 import { APP_CONFIG, AppError } from '@portal/service-kit';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { GatewayConfig } from '../config';
 
@@ -16,7 +16,7 @@ export class ConnectionRateLimiter {
 
   constructor(
     @Inject(APP_CONFIG) config: GatewayConfig,
-    @Inject(PRODUCER_REDIS) redis: Redis,
+    @Inject(PRODUCER_REDIS) redis: Redis | Cluster,
     @Inject(MESSAGING_OPTIONS) messaging: MessagingOptions,
   ) {
     const points = config.GATEWAY_RATE_LIMIT_PER_SECOND;

@@ -1,8 +1,8 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { QueueNames, QuotableOrder, QuoteResult, QuoteResultSchema } from '@portal/contracts';
-import { bullJob, MESSAGING_OPTIONS, MessagingOptions, redisOptions } from '@portal/messaging';
+import { bullConnection, bullJob, MESSAGING_OPTIONS, MessagingOptions } from '@portal/messaging';
 import { AppError } from '@portal/service-kit';
-import { ConnectionOptions, Queue, QueueEvents } from 'bullmq';
+import { Queue, QueueEvents } from 'bullmq';
 import type { Order } from '../entities/order.entity';
 import { toQuotable } from './quotable';
 
@@ -25,8 +25,8 @@ export class QuoteClient implements OnModuleDestroy {
   private readonly events: QueueEvents;
 
   constructor(@Inject(MESSAGING_OPTIONS) options: MessagingOptions) {
-    this.queue = new Queue(QueueNames.quoteRequests, { connection: redisOptions(options.redisUrl, 'producer') as ConnectionOptions, prefix: options.prefix });
-    this.events = new QueueEvents(QueueNames.quoteRequests, { connection: redisOptions(options.redisUrl, 'worker') as ConnectionOptions, prefix: options.prefix });
+    this.queue = new Queue(QueueNames.quoteRequests, { connection: bullConnection(options, 'producer'), prefix: options.prefix });
+    this.events = new QueueEvents(QueueNames.quoteRequests, { connection: bullConnection(options, 'worker'), prefix: options.prefix });
   }
 
   async quote(request: QuoteRequest): Promise<QuoteResult> {

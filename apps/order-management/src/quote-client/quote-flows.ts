@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { QueueNames, QuotableOrder, type IntakeAcceptedJob, type QuotedJob } from '@portal/contracts';
-import { bullJob, MESSAGING_OPTIONS, MessagingOptions, redisOptions } from '@portal/messaging';
-import { ConnectionOptions, FlowProducer } from 'bullmq';
+import { bullConnection, bullJob, MESSAGING_OPTIONS, MessagingOptions } from '@portal/messaging';
+import { FlowProducer } from 'bullmq';
 
 /**
  * Quoting for intake, as BullMQ flows: the child asks quoting, and the parent, run by order
@@ -14,7 +14,7 @@ export class QuoteFlows implements OnModuleDestroy {
   private readonly flows: FlowProducer;
 
   constructor(@Inject(MESSAGING_OPTIONS) options: MessagingOptions) {
-    this.flows = new FlowProducer({ connection: redisOptions(options.redisUrl, 'worker') as ConnectionOptions, prefix: options.prefix });
+    this.flows = new FlowProducer({ connection: bullConnection(options, 'worker'), prefix: options.prefix });
   }
 
   /** A new order, to place or make a Draft. */

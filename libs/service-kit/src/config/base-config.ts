@@ -13,6 +13,15 @@ export const BaseConfigSchema = z.object({
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/portal'),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  /**
+   * Seed nodes of a Redis Cluster (`host:port,host:port`); when set, every connection is a Cluster
+   * client (REDIS_URL then gives only credentials and TLS) and QUEUE_PREFIX must be a {hash tag}.
+   */
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((n) => n.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[^:\s]+:\d{1,5}$/, 'each node is host:port'))),
   QUEUE_PREFIX: z.string().min(1).default('bull'),
   INGESTION_GATEWAY_PORT: port(3000),
   CLIENT_SETTINGS_PORT: port(3001),

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { PRODUCER_REDIS } from '@portal/messaging';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 
 @Injectable()
 export class RedisHealthIndicator {
   constructor(
     private readonly health: HealthIndicatorService,
-    @Inject(PRODUCER_REDIS) private readonly redis: Redis,
+    @Inject(PRODUCER_REDIS) private readonly redis: Redis | Cluster,
   ) {}
 
   async ping(key: 'redis') {
