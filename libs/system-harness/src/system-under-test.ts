@@ -26,10 +26,17 @@ export interface SystemOptions {
   logs?: 'inherit' | 'ignore' | 'file';
   /** Seed nodes of a Redis Cluster to run on instead of REDIS_URL's server; the prefix is then {portal}. */
   redisClusterNodes?: string[];
+  /** Processes per app (default 1), each on a port of its own, sharing the database and Redis. */
+  replicas?: number;
+  /** Run the production build (dist/apps/<app>/main.js, built first if needed) instead of the TypeScript sources. */
+  compiled?: boolean;
 }
 
 export interface RunningSystem {
+  /** The first replica of each app. */
   urls: Record<AppName, string>;
+  /** Every replica of each app. */
+  replicaUrls: Record<AppName, string[]>;
   databaseUrl: string;
   redisUrl: string;
   /** Empty unless the system runs on a Redis Cluster. */
@@ -37,9 +44,9 @@ export interface RunningSystem {
   queuePrefix: string;
   operatorToken: string;
   env: Record<string, string>;
-  start(app: AppName): Promise<void>;
+  start(app: AppName, replica?: number): Promise<void>;
   /** Sends the signal and waits for the exit: code 0 after SIGTERM means a clean shutdown. */
-  kill(app: AppName, signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null } | null>;
+  kill(app: AppName, signal?: NodeJS.Signals, replica?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null } | null>;
   stop(): Promise<void>;
 }
 
@@ -71,6 +78,14 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs: number): P
   throw new Error(`${url}/ready did not answer 200 within ${timeoutMs} ms`);
 }
 
+/** The production build of every app (Nx caches it: unchanged sources build nothing). */
+async function buildApps(): Promise<void> {
+  const { execFile } = await import('node:child_process');
+  await new Promise<void>((resolve, reject) =>
+    execFile('npm', ['run', '--silent', 'build'], { cwd: ROOT }, (error, _stdout, stderr) => (error ? reject(new Error(`npm run build failed: ${stderr}`)) : resolve())),
+  );
+}
+
 export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const database = await createTestDatabase('system');
@@ -80,8 +95,12 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   // On a cluster every queue key must share a slot: the prefix is a hash tag (the cluster is the run's own).
   const queuePrefix = redisClusterNodes.length > 0 ? '{portal}' : `test-${runId}`;
   const operatorToken = `op-${runId}`;
-  const ports = Object.fromEntries(await Promise.all(APPS.map(async (a) => [a, await freePort()] as const))) as Record<AppName, number>;
-  const urls = Object.fromEntries(APPS.map((a) => [a, `http://127.0.0.1:${ports[a]}`])) as Record<AppName, string>;
+  const replicas = Math.max(1, options.replicas ?? 1);
+  const ports = Object.fromEntries(
+    await Promise.all(APPS.map(async (a) => [a, await Promise.all(Array.from({ length: replicas }, () => freePort()))] as const)),
+  ) as Record<AppName, number[]>;
+  const replicaUrls = Object.fromEntries(APPS.map((a) => [a, ports[a].map((p) => `http://127.0.0.1:${p}`)])) as Record<AppName, string[]>;
+  const urls = Object.fromEntries(APPS.map((a) => [a, replicaUrls[a][0]])) as Record<AppName, string>;
   const env: Record<string, string> = {
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
@@ -90,31 +109,35 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     OPERATOR_TOKEN: operatorToken,
     PUBLIC_BASE_URL: urls['ingestion-gateway'],
     LOG_LEVEL: 'info',
-    ...Object.fromEntries(APPS.map((a) => [PORT_ENV[a], String(ports[a])])),
+    ...Object.fromEntries(APPS.map((a) => [PORT_ENV[a], String(ports[a][0])])),
     ...options.env,
   };
-  const children = new Map<AppName, ChildProcess>();
+  const children = new Map<string, ChildProcess>();
   const logMode = options.logs ?? 'file';
+  if (options.compiled) await buildApps();
+  const entry = (app: AppName): string[] =>
+    options.compiled ? [join(ROOT, 'dist', 'apps', app, 'main.js')] : ['-r', '@swc-node/register', join(ROOT, 'apps', app, 'src', 'main.ts')];
 
-  const start = async (app: AppName): Promise<void> => {
+  const start = async (app: AppName, replica = 0): Promise<void> => {
     const { openSync, mkdirSync } = await import('node:fs');
+    const name = replica === 0 ? app : `${app}-${replica + 1}`;
     let stdio: 'inherit' | 'ignore' | ['ignore', number, number] = logMode === 'file' ? 'ignore' : logMode;
     if (logMode === 'file') {
       mkdirSync(join(ROOT, 'tmp', 'logs'), { recursive: true });
-      const fd = openSync(join(ROOT, 'tmp', 'logs', `${runId}-${app}.log`), 'a');
+      const fd = openSync(join(ROOT, 'tmp', 'logs', `${runId}-${name}.log`), 'a');
       stdio = ['ignore', fd, fd];
     }
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps', app, 'src', 'main.ts')], {
+    const child = spawn(process.execPath, entry(app), {
       cwd: ROOT,
-      env: { ...process.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json'), NODE_ENV: 'test', ...env },
+      env: { ...process.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json'), NODE_ENV: 'test', ...env, [PORT_ENV[app]]: String(ports[app][replica]) },
       stdio,
     });
-    children.set(app, child);
-    await waitReady(urls[app], child, 60_000);
+    children.set(name, child);
+    await waitReady(replicaUrls[app][replica], child, 60_000);
   };
 
-  const kill = async (app: AppName, signal: NodeJS.Signals = 'SIGTERM') => {
-    const child = children.get(app);
+  const kill = async (app: AppName, signal: NodeJS.Signals = 'SIGTERM', replica = 0) => {
+    const child = children.get(replica === 0 ? app : `${app}-${replica + 1}`);
     if (!child || child.exitCode !== null || child.signalCode !== null) return null;
     const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
     child.kill(signal);
@@ -122,19 +145,19 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     return { code, signal: killedBy };
   };
 
+  const everyReplica = (apps: readonly AppName[]): [AppName, number][] => apps.flatMap((a) => ports[a].map((_, i) => [a, i] as [AppName, number]));
   const stop = async (): Promise<void> => {
-    await Promise.all(APPS.map((a) => kill(a, 'SIGTERM')));
-
+    await Promise.all(everyReplica(APPS).map(([a, i]) => kill(a, 'SIGTERM', i)));
     await database.drop().catch(() => undefined);
   };
 
   try {
     // Client settings first: the others consume what it publishes, and all four migrate at start.
     await start('client-settings');
-    await Promise.all((['ingestion-gateway', 'order-management', 'quoting'] as const).map(start));
+    await Promise.all(everyReplica(APPS).filter(([a, i]) => a !== 'client-settings' || i > 0).map(([a, i]) => start(a, i)));
   } catch (error) {
     await stop();
     throw error;
   }
-  return { urls, databaseUrl, redisUrl, redisClusterNodes, queuePrefix, operatorToken, env, start, kill, stop };
+  return { urls, replicaUrls, databaseUrl, redisUrl, redisClusterNodes, queuePrefix, operatorToken, env, start, kill, stop };
 }

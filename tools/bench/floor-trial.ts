@@ -1,0 +1,46 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ProcessWatch } from './proc-cpu';
+
+const ROOT = join(__dirname, '..', '..');
+export const FLOOR = join(ROOT, '..', 'shared', 'bench-floor', 'floor.js');
+
+/** What the floor printed, with the CPU its processes used measured from here. */
+export interface FloorResult {
+  rate: number;
+  duration: number;
+  sent: number;
+  achieved: number;
+  ackP99: number;
+  e2eP99: number;
+  lost: number;
+  statuses: Record<string, number>;
+  /** CPU milliseconds per process over the floor's whole run (warm-up included), and events sent in all. */
+  cpuMs: Map<string, number>;
+  eventsInRun: number;
+  maxRssMb: Map<string, number>;
+}
+
+export const floorAvailable = (): boolean => existsSync(FLOOR);
+
+/**
+ * Runs the framework-free floor (../shared/bench-floor) at a rate, in this sitting: its figures are
+ * what this machine's share of the same durable pipeline costs right now (ARCHITECTURE, DEVELOPERS).
+ */
+export async function runFloor(rate: number, duration: number, warmup = 3): Promise<FloorResult> {
+  const watch = new ProcessWatch();
+  const out: string[] = [];
+  const child = spawn(process.execPath, [FLOOR, '--rate', String(rate), '--duration', String(duration), '--warmup', String(warmup)], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  child.stdout.on('data', (chunk: Buffer) => out.push(chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const { cpuMs, maxRssMb } = watch.stop();
+  const line = out.join('').trim().split('\n').pop() ?? '';
+  if (code !== 0 || !line.startsWith('{')) throw new Error(`the floor exited with ${code}: ${out.join('')}`);
+  const parsed = JSON.parse(line) as Omit<FloorResult, 'cpuMs' | 'eventsInRun' | 'maxRssMb'>;
+  return { ...parsed, cpuMs, eventsInRun: Math.round(rate * (warmup + duration)), maxRssMb };
+}
