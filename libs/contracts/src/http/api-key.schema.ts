@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** `POST /v1/api-keys` (a courier key) and `POST /v1/clients/{clientId}/api-keys` (a client key). */
+export const CreateApiKeySchema = z.object({
+  /** What the key is for ("Back office", "Warehouse scanner"); defaults to "Courier key" or "Client key". */
+  name: z.string().trim().min(1).max(200).optional(),
+});
+export type CreateApiKey = z.infer<typeof CreateApiKeySchema>;
+
+/** A key as lists show it: never the key itself, which is shown once, when issued. */
+export const ApiKeySchema = z.object({
+  id: z.string(),
+  /** null for a courier key. */
+  clientId: z.string().nullable(),
+  name: z.string(),
+  createdAt: z.string(),
+  /** The last authenticated request on any service, to within a few seconds; null if never used. */
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type ApiKey = z.infer<typeof ApiKeySchema>;
