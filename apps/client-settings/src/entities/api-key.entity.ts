@@ -1,9 +1,10 @@
-import { Entity, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
 /** Only the SHA-256 of a key is stored; the key itself is shown once, when issued. */
 @Entity({ tableName: 'api_keys' })
+@Index({ properties: ['courierId', 'id'] })
 export class ApiKey {
-  [OptionalProps]?: 'createdAt' | 'clientId' | 'revokedAt';
+  [OptionalProps]?: 'createdAt' | 'clientId' | 'revokedAt' | 'lastUsedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -18,6 +19,9 @@ export class ApiKey {
   @Property({ type: 'uuid', nullable: true })
   clientId: string | null = null;
 
+  @Property({ type: 'text' })
+  name!: string;
+
   @Property({ type: 'bigint', columnType: 'bigint' })
   version!: string;
 
@@ -26,4 +30,8 @@ export class ApiKey {
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();
+
+  /** Written in batches from memory, never per request; not a settings change, so no version. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  lastUsedAt: Date | null = null;
 }
