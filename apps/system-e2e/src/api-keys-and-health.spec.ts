@@ -29,6 +29,13 @@ describe('API keys and connection health across the apps (system)', () => {
     return KeyPageSchema.parse(res.body).items;
   };
 
+  it('documents the key endpoints', async () => {
+    const docs = await sys.settings().get('/docs/json');
+    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/v1/api-keys', '/v1/api-keys/{keyId}']));
+    expect(Object.keys(docs.body.paths['/v1/api-keys'])).toEqual(expect.arrayContaining(['get', 'post']));
+    expect(Object.keys(docs.body.paths['/v1/api-keys/{keyId}'])).toEqual(['delete']);
+  });
+
   it('rotates a courier key: the new key works everywhere, the revoked one answers 401 on client settings and order management', async () => {
     const created = await courier.api.post('/v1/api-keys', { name: 'Rotated in' });
     expect(created.status).toBe(201);
