@@ -1,9 +1,17 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
-import { ApiKeyResolver, APP_CONFIG, AppLoggerModule, HealthModule, messagingFor, MetricsController } from '@portal/service-kit';
+import { QueueNames } from '@portal/contracts';
+import { ApiKeyResolver, ApiKeyUses, APP_CONFIG, AppLoggerModule, HealthModule, messagingFor, MetricsController } from '@portal/service-kit';
+import { SettingsActivityProcessor } from './activity/settings-activity.processor';
 import { ApiKeyIssuer } from './api-keys/api-key-issuer';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { CreateApiKeyUseCase } from './api-keys/create-api-key.use-case';
+import { CreateCourierApiKeyUseCase } from './api-keys/create-courier-api-key.use-case';
+import { ListApiKeysUseCase } from './api-keys/list-api-keys.use-case';
+import { RecordApiKeyUsesUseCase } from './api-keys/record-api-key-uses.use-case';
+import { RevokeApiKeyUseCase } from './api-keys/revoke-api-key.use-case';
+import { StoredApiKeyUses } from './api-keys/stored-api-key-uses';
+import { TenantApiKeysController } from './api-keys/tenant-api-keys.controller';
 import { StoredApiKeyResolver } from './auth/stored-api-key.resolver';
 import { ClientServicesController } from './clients/client-services.controller';
 import { ClientsController } from './clients/clients.controller';
@@ -20,7 +28,9 @@ import { ConnectionsController } from './connections/connections.controller';
 import { CreateConnectionUseCase } from './connections/create-connection.use-case';
 import { DeleteConnectionUseCase } from './connections/delete-connection.use-case';
 import { ListConnectionsUseCase } from './connections/list-connections.use-case';
+import { RecordConnectionDeliveriesUseCase } from './connections/record-connection-deliveries.use-case';
 import { RotateConnectionSecretUseCase } from './connections/rotate-connection-secret.use-case';
+import { SilentConnectionsMetric } from './connections/silent-connections.metric';
 import { UpdateConnectionUseCase } from './connections/update-connection.use-case';
 import { CouriersController } from './couriers/couriers.controller';
 import { CreateCourierUseCase } from './couriers/create-courier.use-case';
@@ -51,11 +61,16 @@ const useCases = [
   GetClientServicesUseCase,
   ReplaceClientServicesUseCase,
   CreateApiKeyUseCase,
+  CreateCourierApiKeyUseCase,
+  ListApiKeysUseCase,
+  RevokeApiKeyUseCase,
+  RecordApiKeyUsesUseCase,
   CreateConnectionUseCase,
   ListConnectionsUseCase,
   UpdateConnectionUseCase,
   DeleteConnectionUseCase,
   RotateConnectionSecretUseCase,
+  RecordConnectionDeliveriesUseCase,
   CreateServiceUseCase,
   ListServicesUseCase,
   GetServiceUseCase,
@@ -74,13 +89,14 @@ export class ClientSettingsModule {
       imports: [
         AppLoggerModule.forRoot('client-settings', config.LOG_LEVEL),
         MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: true }),
-        messagingFor(config, { outbox: true, consumes: [] }),
+        messagingFor(config, { outbox: true, consumes: [QueueNames.settingsActivity] }),
         HealthModule,
       ],
       controllers: [
         CouriersController,
         ClientsController,
         ApiKeysController,
+        TenantApiKeysController,
         ConnectionsController,
         ServicesController,
         RateTablesController,
@@ -90,8 +106,11 @@ export class ClientSettingsModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: ApiKeyResolver, useClass: StoredApiKeyResolver },
+        { provide: ApiKeyUses, useClass: StoredApiKeyUses },
         SettingsPublisher,
         ApiKeyIssuer,
+        SilentConnectionsMetric,
+        SettingsActivityProcessor,
         ...useCases,
       ],
     })

@@ -1,7 +1,9 @@
 import {
+  ApiKeySchema,
   ClientSchema,
   ConnectionSchema,
   ConnectionWithSecretSchema,
+  CreateApiKeySchema,
   CreatedApiKeySchema,
   CreatedCourierSchema,
   CreateClientSchema,
@@ -33,6 +35,9 @@ export class PageQueryDto extends createZodDto(PageQuerySchema) {}
 
 export class CreatedCourierDto extends createZodDto(CreatedCourierSchema) {}
 export class CreatedApiKeyDto extends createZodDto(CreatedApiKeySchema) {}
+/** The body itself may be left out: a POST without one issues a key with its default name. */
+export class CreateApiKeyDto extends createZodDto(CreateApiKeySchema.default({})) {}
+export class ApiKeyPageDto extends createZodDto(pageOf(ApiKeySchema)) {}
 export class ClientDto extends createZodDto(ClientSchema) {}
 export class ClientPageDto extends createZodDto(pageOf(ClientSchema)) {}
 export class ConnectionDto extends createZodDto(ConnectionSchema) {}

@@ -8,6 +8,7 @@ import { ClientServiceRecord } from './entities/client-service.entity';
 import { Courier } from './entities/courier.entity';
 import { RateTableRecord } from './entities/rate-table.entity';
 import { ServiceRecord } from './entities/service.entity';
+import { ApiKeyNamesAndActivity } from './migrations/api-key-names-and-activity.migration';
 import { InitialClientSettings } from './migrations/initial.migration';
 import { RatesAndServices } from './migrations/rates-and-services.migration';
 import { SCHEMA } from './schema';
@@ -21,5 +22,6 @@ export const ormOptions = (config: ClientSettingsConfig) =>
     migrations: [
       { name: 'InitialClientSettings', class: InitialClientSettings },
       { name: 'RatesAndServices', class: RatesAndServices },
+      { name: 'ApiKeyNamesAndActivity', class: ApiKeyNamesAndActivity },
     ],
   });

@@ -2,6 +2,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { QueueNames } from '@portal/contracts';
 import { APP_CONFIG, AppLoggerModule, HealthModule, messagingFor, MetricsController, settingsProjectionProvider } from '@portal/service-kit';
+import { ConnectionActivity } from './activity/connection-activity';
 import type { GatewayConfig } from './config';
 import { ConnectionRateLimiter } from './hooks/connection-rate-limiter';
 import { EventStore } from './hooks/event-store';
@@ -31,6 +32,7 @@ export class GatewayModule {
         { provide: APP_CONFIG, useValue: config },
         settingsProjectionProvider(SCHEMA, PROJECTION),
         ConnectionCache,
+        ConnectionActivity,
         ConnectionRateLimiter,
         EventStore,
         GenericAdapter,

@@ -1,7 +1,8 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { QueueNames } from '@portal/contracts';
-import { ApiKeyResolver, APP_CONFIG, AppLoggerModule, HealthModule, messagingFor, MetricsController, settingsProjectionProvider } from '@portal/service-kit';
+import { ApiKeyResolver, ApiKeyUses, APP_CONFIG, AppLoggerModule, HealthModule, messagingFor, MetricsController, settingsProjectionProvider } from '@portal/service-kit';
+import { ApiKeyUsesSender } from './auth/api-key-uses-sender';
 import { ProjectedApiKeyResolver } from './auth/projected-api-key.resolver';
 import { ClientDirectory } from './clients/client-directory';
 import type { OrderManagementConfig } from './config';
@@ -50,6 +51,7 @@ export class OrderManagementModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: ApiKeyResolver, useClass: ProjectedApiKeyResolver },
+        { provide: ApiKeyUses, useClass: ApiKeyUsesSender },
         settingsProjectionProvider(SCHEMA, PROJECTION),
         ClientDirectory,
         OrderAnnouncements,

@@ -5,6 +5,7 @@ export * from './common/task.schema';
 export * from './common/time.schema';
 export * from './events/canonical-order-event.schema';
 export * from './events/order-events.schema';
+export * from './http/api-key.schema';
 export * from './http/client.schema';
 export * from './http/connection.schema';
 export * from './http/courier.schema';

@@ -1,5 +1,7 @@
 export * from './auth/api-key-hash';
 export * from './auth/api-key-resolver';
+export * from './auth/api-key-uses';
+export * from './activity/latest-activity';
 export * from './auth/api-key.guard';
 export * from './auth/principal';
 export * from './config/base-config';

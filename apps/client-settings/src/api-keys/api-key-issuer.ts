@@ -6,14 +6,30 @@ import { v7 as uuidv7 } from 'uuid';
 import { ApiKey } from '../entities/api-key.entity';
 import { SettingsPublisher } from '../publishing/settings-publisher';
 
+/** What a key is called when its issuer gave no name (the same names older keys were given). */
+export const defaultKeyName = (clientId: string | null): string => (clientId === null ? 'Courier key' : 'Client key');
+
+export interface KeyOwner {
+  courierId: string;
+  clientId: string | null;
+  name?: string;
+}
+
 /** Issues keys inside a change: only the hash is stored and published; the key itself is in the answer alone. */
 @Injectable()
 export class ApiKeyIssuer {
   constructor(private readonly publisher: SettingsPublisher) {}
 
-  async issue(tx: EntityManager, version: () => Promise<string>, owner: Pick<ApiKey, 'courierId' | 'clientId'>): Promise<CreatedApiKey> {
+  async issue(tx: EntityManager, version: () => Promise<string>, { courierId, clientId, name }: KeyOwner): Promise<CreatedApiKey> {
     const apiKey = newApiKey();
-    const key = tx.create(ApiKey, { id: uuidv7(), keyHash: hashApiKey(apiKey), ...owner, version: await version() });
+    const key = tx.create(ApiKey, {
+      id: uuidv7(),
+      keyHash: hashApiKey(apiKey),
+      courierId,
+      clientId,
+      name: name ?? defaultKeyName(clientId),
+      version: await version(),
+    });
     await tx.flush();
     await this.publisher.apiKeyChanged(tx, key);
     return { id: key.id, apiKey };

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type { CreatedApiKey } from '@portal/contracts';
+import type { CreateApiKey, CreatedApiKey } from '@portal/contracts';
 import type { Principal } from '@portal/service-kit';
 import { findReachableClient } from '../clients/client-access';
 import { SettingsPublisher } from '../publishing/settings-publisher';
@@ -9,6 +9,7 @@ import { ApiKeyIssuer } from './api-key-issuer';
 export interface CreateApiKeyCommand {
   principal: Principal;
   clientId: string;
+  body: CreateApiKey;
 }
 
 /** A key scoped to one client, issued by its courier or by the client itself. */
@@ -20,10 +21,10 @@ export class CreateApiKeyUseCase {
     private readonly issuer: ApiKeyIssuer,
   ) {}
 
-  async execute({ principal, clientId }: CreateApiKeyCommand): Promise<CreatedApiKey> {
+  async execute({ principal, clientId, body }: CreateApiKeyCommand): Promise<CreatedApiKey> {
     return this.publisher.change(this.em, async (tx, version) => {
       const client = await findReachableClient(tx, principal, clientId);
-      return this.issuer.issue(tx, version, { courierId: client.courierId, clientId: client.id });
+      return this.issuer.issue(tx, version, { courierId: client.courierId, clientId: client.id, name: body.name });
     });
   }
 }

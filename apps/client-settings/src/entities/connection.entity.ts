@@ -7,7 +7,7 @@ import { references } from './references';
 @Entity({ tableName: 'connections' })
 @Index({ properties: ['clientId', 'id'] })
 export class Connection {
-  [OptionalProps]?: 'createdAt' | 'name' | 'settings' | 'previousSecret' | 'previousSecretExpiresAt' | 'deletedAt';
+  [OptionalProps]?: 'createdAt' | 'name' | 'settings' | 'previousSecret' | 'previousSecretExpiresAt' | 'deletedAt' | 'lastDeliveryAt';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -45,4 +45,8 @@ export class Connection {
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();
+
+  /** The gateway's last verified delivery, applied in batches; not a settings change, so no version. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  lastDeliveryAt: Date | null = null;
 }

@@ -4,6 +4,7 @@ import { describeError } from '@portal/messaging';
 import { AppError, forbidden, notFound, resourceId } from '@portal/service-kit';
 import { Counter } from 'prom-client';
 import { v7 as uuidv7 } from 'uuid';
+import { ConnectionActivity } from '../activity/connection-activity';
 import { GenericAdapter } from '../platforms/generic/generic.adapter';
 import type { InboundDelivery, PlatformAdapter } from '../platforms/platform-adapter';
 import { ShopifyAdapter } from '../platforms/shopify/shopify.adapter';
@@ -37,6 +38,7 @@ export class ReceiveDelivery {
     private readonly connections: ConnectionCache,
     private readonly rateLimiter: ConnectionRateLimiter,
     private readonly store: EventStore,
+    private readonly activity: ConnectionActivity,
     generic: GenericAdapter,
     shopify: ShopifyAdapter,
     woocommerce: WooCommerceAdapter,
@@ -54,6 +56,7 @@ export class ReceiveDelivery {
       this.logger.log({ connectionId, reason: reading.reason }, 'Handshake acknowledged');
       return { status: 200, body: { eventId: uuidv7(), status: 'ignored' } };
     }
+    this.activity.note(connection.connectionId, delivery.receivedAt);
     // Only verified deliveries count against the connection's rate: unsigned junk sent to a known
     // webhook URL is refused above without pushing the platform's real deliveries into 429s.
     await this.rateLimiter.consume(connection.connectionId);

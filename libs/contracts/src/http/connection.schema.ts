@@ -17,6 +17,11 @@ export const ConnectionSettingsSchema = z.object({
   windowKeys: z
     .object({ completeAfter: z.string().min(1).optional(), completeBefore: z.string().min(1).optional() })
     .optional(),
+  /**
+   * Hours without a delivery after which a connection that has delivered before shows SILENT
+   * (default 48); fractions allowed. At most a year.
+   */
+  silentAfterHours: z.number().positive().max(24 * 366).optional(),
 });
 export type ConnectionSettings = z.infer<typeof ConnectionSettingsSchema>;
 
@@ -48,6 +53,13 @@ export type UpdateConnection = z.infer<typeof UpdateConnectionSchema>;
 export const RotateSecretSchema = z.object({ signingSecret: SigningSecretSchema.optional() });
 export type RotateSecret = z.infer<typeof RotateSecretSchema>;
 
+/**
+ * NEW: nothing verified received yet; OK: a delivery within `settings.silentAfterHours`; SILENT: it
+ * has delivered before and nothing came since (WooCommerce disables a failing webhook without a word).
+ */
+export const ConnectionHealthSchema = z.enum(['NEW', 'OK', 'SILENT']);
+export type ConnectionHealth = z.infer<typeof ConnectionHealthSchema>;
+
 export const ConnectionSchema = z.object({
   id: z.uuid(),
   clientId: z.uuid(),
@@ -56,6 +68,9 @@ export const ConnectionSchema = z.object({
   webhookUrl: z.url(),
   settings: ConnectionSettingsSchema,
   createdAt: UtcTimestampSchema,
+  /** The last verified delivery (accepted, repeated or refused after its signature checked), or null. */
+  lastDeliveryAt: UtcTimestampSchema.nullable(),
+  health: ConnectionHealthSchema,
 });
 export type Connection = z.infer<typeof ConnectionSchema>;
 

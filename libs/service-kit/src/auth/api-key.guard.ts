@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { forbidden, unauthorized } from '../http/app-error';
 import { hashApiKey } from './api-key-hash';
 import { ApiKeyResolver } from './api-key-resolver';
+import { ApiKeyUses } from './api-key-uses';
 import { isCourier, type Principal } from './principal';
 
 const COURIER_ONLY = 'portal:courier-only';
@@ -29,6 +30,7 @@ export function bearerToken(header: string | string[] | undefined): string | nul
 export class ApiKeyGuard implements CanActivate {
   constructor(
     private readonly resolver: ApiKeyResolver,
+    private readonly uses: ApiKeyUses,
     private readonly reflector: Reflector,
   ) {}
 
@@ -38,6 +40,8 @@ export class ApiKeyGuard implements CanActivate {
     if (!key) throw unauthorized('Send an API key as "Authorization: Bearer <key>".');
     const principal = await this.resolver.resolve(hashApiKey(key));
     if (!principal) throw unauthorized('The API key is not valid.');
+    // A valid key was used, even if this route then refuses it (403): in memory, written out in batches.
+    this.uses.note(principal.keyId, new Date());
     if (isCourierOnly(this.reflector, context.getHandler(), context.getClass()) && !isCourier(principal)) throw forbidden('Only the courier can do this; a client key cannot.');
     request.principal = principal;
     return true;

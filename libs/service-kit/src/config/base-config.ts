@@ -31,6 +31,8 @@ export const BaseConfigSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
   OUTBOX_COALESCE_MS: z.coerce.number().int().min(0).max(1000).default(5),
+  /** How often "last seen" activity (API key uses, connection deliveries) kept in memory is written out. */
+  ACTIVITY_FLUSH_MS: z.coerce.number().int().min(10).max(300_000).default(5000),
 });
 export type BaseConfig = z.infer<typeof BaseConfigSchema>;
 

@@ -5,6 +5,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { z } from 'zod';
 import { ApiKeyResolver } from '../auth/api-key-resolver';
+import { ApiKeyUses } from '../auth/api-key-uses';
 import { ApiKeyGuard, CourierOnly } from '../auth/api-key.guard';
 import { ApiErrorResponse } from './api-error-response.decorator';
 import { createOpenApiDocument } from './openapi-document';
@@ -49,7 +50,13 @@ class OpenController {
   }
 }
 
-@Module({ controllers: [ThingsController, OpenController], providers: [{ provide: ApiKeyResolver, useValue: { resolve: async () => null } }] })
+@Module({
+  controllers: [ThingsController, OpenController],
+  providers: [
+    { provide: ApiKeyResolver, useValue: { resolve: async () => null } },
+    { provide: ApiKeyUses, useValue: { note: () => undefined } },
+  ],
+})
 class ThingsModule {}
 
 const ERROR_BODY = { content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } };
