@@ -22,3 +22,14 @@ export type OrderEvent = z.infer<typeof OrderEventSchema>;
 
 /** The queue a subscriber reads, under the BullMQ prefix (PRODUCT 2.4). */
 export const orderEventsQueueName = (subscriber: string): string => `order-events-${subscriber}`;
+
+/**
+ * The payload schema of every order event, by type (= BullMQ job name): producers and consumers read
+ * the same table, and a new event type does not compile until it has its entry.
+ */
+export const ORDER_EVENT_SCHEMAS = {
+  'order.created': OrderCreatedEventSchema,
+  'order.drafted': OrderDraftedEventSchema,
+} as const satisfies { [T in OrderEvent['type']]: z.ZodType<Extract<OrderEvent, { type: T }>> };
+
+export const ORDER_EVENT_TYPES = Object.keys(ORDER_EVENT_SCHEMAS) as OrderEvent['type'][];
