@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, Payload, type MicroserviceOptions } from '@nestjs/microservices';
 import { ORDER_EVENT_SCHEMAS, OrderCreatedEventSchema, orderEventsQueueName, type OrderCreatedEvent } from '@portal/contracts';
 import { DEFAULT_JOB_OPTIONS } from '@portal/messaging';
-import { testQueuePrefix } from '@portal/service-kit/testing';
+import { orderCreatedEventForTest, testQueuePrefix } from '@portal/service-kit/testing';
 import { Queue, type Job, type Worker } from 'bullmq';
 import { Observable, Subject } from 'rxjs';
 import { BullMqExceptionFilter } from '../src/bullmq-exception.filter';
@@ -11,7 +11,6 @@ import { BullMqServer } from '../src/bullmq-server';
 import type { BullMqServerOptions } from '../src/bullmq-server-options';
 import { BullMqContext } from '../src/bullmq.context';
 import { eventually } from './eventually';
-import { orderCreatedEvent } from './order-events.fixture';
 import { deletePrefixKeys, REDIS_URL } from './prefix-keys';
 
 type Behaviour = (job: Job) => Promise<void> | Observable<void>;
@@ -135,7 +134,7 @@ describe('BullMqServer (Redis + BullMQ)', () => {
     });
 
     it('hands an order.created job to its @EventPattern handler, parsed by its schema, with the job in the context', async () => {
-      const event = orderCreatedEvent();
+      const event = orderCreatedEventForTest();
       const job = await add(queue, 'order.created', { ...event, notInTheContract: 'dropped by the schema' });
 
       await eventually(async () => expect((await stateOf(queue, job)).state).toBe('completed'));
@@ -150,7 +149,7 @@ describe('BullMqServer (Redis + BullMQ)', () => {
     });
 
     it('keeps the job active while the handler awaits, and completes it once the promise resolves', async () => {
-      const event = orderCreatedEvent();
+      const event = orderCreatedEventForTest();
       const latch = gate();
       script.when(event.id, async () => {
         latch.enter();
@@ -165,7 +164,7 @@ describe('BullMqServer (Redis + BullMQ)', () => {
     });
 
     it('keeps the job active until an observable the handler returns completes', async () => {
-      const event = orderCreatedEvent();
+      const event = orderCreatedEventForTest();
       const done = new Subject<void>();
       const latch = gate();
       script.when(
@@ -186,7 +185,7 @@ describe('BullMqServer (Redis + BullMQ)', () => {
     });
 
     it('fails the attempt when the handler throws, retries with the backoff, and completes once the handler succeeds', async () => {
-      const event = orderCreatedEvent();
+      const event = orderCreatedEventForTest();
       const second = gate();
       script.when(event.id, async (job) => {
         if (job.attemptsMade === 1) {
@@ -210,7 +209,7 @@ describe('BullMqServer (Redis + BullMQ)', () => {
     });
 
     it('fails a payload that does not match its schema at once, naming every problem, and keeps it in the failed set', async () => {
-      const event = orderCreatedEvent();
+      const event = orderCreatedEventForTest();
       const job = await add(queue, 'order.created', { ...event, version: 2, order: { ...event.order, id: 42 } });
 
       const failed = await eventually(async () => {
@@ -228,7 +227,7 @@ describe('BullMqServer (Redis + BullMQ)', () => {
     });
 
     it.each(['order.drafted', 'order.exploded'])('fails a %s job, which this service has no @EventPattern for, at once and keeps it', async (jobName) => {
-      const job = await add(queue, jobName, { ...orderCreatedEvent(), type: jobName });
+      const job = await add(queue, jobName, { ...orderCreatedEventForTest(), type: jobName });
 
       const failed = await eventually(async () => {
         const now = await stateOf(queue, job);
@@ -245,7 +244,7 @@ describe('BullMqServer (Redis + BullMQ)', () => {
     const name = orderEventsQueueName('spec-plain');
     const queue = queueFor(name);
     const { app } = await startConsumer(name, { filter: false });
-    const event = orderCreatedEvent();
+    const event = orderCreatedEventForTest();
     const second = gate();
     app.get(Script).when(event.id, async (job) => {
       if (job.attemptsMade === 0) throw new Error('dispatch API answered 503');
@@ -272,7 +271,7 @@ describe('BullMqServer (Redis + BullMQ)', () => {
     const closing = gate();
     server.on('closing', () => closing.enter());
     await app.listen();
-    const event = orderCreatedEvent();
+    const event = orderCreatedEventForTest();
     const latch = gate();
     app.get(Script).when(event.id, async () => {
       latch.enter();

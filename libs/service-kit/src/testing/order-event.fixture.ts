@@ -9,8 +9,8 @@ const task = {
   notes: null,
 };
 
-/** A valid event as order management writes it; each call has its own event and order ids. */
-export function orderCreatedEvent(): OrderCreatedEvent {
+/** A valid `order.created` event as order management writes it; each call has its own event and order ids. */
+export function orderCreatedEventForTest(): OrderCreatedEvent {
   const orderId = randomUUID();
   return {
     id: randomUUID(),
