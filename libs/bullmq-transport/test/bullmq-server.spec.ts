@@ -110,8 +110,10 @@ describe('BullMqServer (Redis + BullMQ)', () => {
 
   const stateOf = async (queue: Queue, job: Job): Promise<{ state: string; attemptsMade: number; failedReason: string }> => {
     const id = String(job.id);
+    // State first: once it reads final (or a handler holds the job), the hash read next is settled too.
+    const state = await queue.getJobState(id);
     const fresh = await queue.getJob(id);
-    return { state: await queue.getJobState(id), attemptsMade: fresh?.attemptsMade ?? -1, failedReason: fresh?.failedReason ?? '' };
+    return { state, attemptsMade: fresh?.attemptsMade ?? -1, failedReason: fresh?.failedReason ?? '' };
   };
 
   afterAll(async () => {
