@@ -19,7 +19,10 @@ export default [
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:lib'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:lib'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'] },
+            // System tests subscribe to order events as an internal service would: through the transport.
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing', 'type:consumer'] },
+            // What internal services build on to consume our events (also tagged type:lib).
+            { sourceTag: 'type:consumer', onlyDependOnLibsWithTags: ['type:contracts', 'type:lib'] },
             // Starts the apps as processes for system tests and benchmarks; imports no app code.
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:lib'] },
           ],

@@ -3,3 +3,4 @@ export * from './openapi-for-test';
 export * from './schema-drift';
 export * from './service-under-test';
 export * from '@portal/test-database';
+export * from './order-event.fixture';
