@@ -4,6 +4,8 @@ import type { z } from 'zod';
 export interface BullMqServerOptions {
   /** A redis:// URL, or ioredis options (as BullMQ types them); workers always get `maxRetriesPerRequest: null`. */
   connection: string | RedisOptions;
+  /** Seed nodes (`host:port`) of a Redis Cluster; with them, a `connection` URL gives only credentials and TLS. */
+  clusterNodes?: readonly string[];
   /** The BullMQ prefix the producer uses (QUEUE_PREFIX; a {hash tag} on Redis Cluster). */
   prefix: string;
   /** The queues to consume, e.g. `[orderEventsQueueName('dispatch')]`. */

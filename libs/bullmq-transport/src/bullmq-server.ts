@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
-import { describeError, parseJob, redisOptions } from '@portal/messaging/consumer';
+import { describeError, parseJob, redisClient, redisOptions } from '@portal/messaging/consumer';
+import type { Cluster } from 'ioredis';
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job, type WorkerListener } from 'bullmq';
 import { lastValueFrom } from 'rxjs';
 import { BullMqContext } from './bullmq.context';
@@ -27,6 +28,8 @@ export class BullMqServer extends Server<BullMqServerEvents> implements CustomTr
   private readonly connected = new Set<Worker>();
   private stopWaiting?: () => void;
   private readonly listeners: Listener[] = [];
+  /** Cluster clients this server made (BullMQ takes a cluster only as a client, and leaves closing it to us). */
+  private readonly clusters: Cluster[] = [];
 
   constructor(private readonly options: BullMqServerOptions) {
     super();
@@ -55,6 +58,7 @@ export class BullMqServer extends Server<BullMqServerEvents> implements CustomTr
     // connection that may never come: that one alone is closed at once.
     await Promise.all(workers.map((worker) => worker.close(!this.connected.has(worker))));
     this.connected.clear();
+    await Promise.all(this.clusters.splice(0).map((cluster) => cluster.quit().catch(() => undefined)));
   }
 
   on<K extends keyof BullMqServerEvents>(event: K, callback: BullMqServerEvents[K]): void {
@@ -83,7 +87,12 @@ export class BullMqServer extends Server<BullMqServerEvents> implements CustomTr
   }
 
   private connection(): ConnectionOptions {
-    const { connection } = this.options;
+    const { connection, clusterNodes } = this.options;
+    if (clusterNodes?.length) {
+      const cluster = redisClient({ redisUrl: typeof connection === 'string' ? connection : 'redis://127.0.0.1:6379', redisClusterNodes: [...clusterNodes] }, 'worker') as Cluster;
+      this.clusters.push(cluster);
+      return cluster as unknown as ConnectionOptions;
+    }
     // ioredis 6 types retryStrategy more widely than BullMQ's copy of its options; the values are the same.
     return typeof connection === 'string' ? (redisOptions(connection, 'worker') as ConnectionOptions) : { ...connection, maxRetriesPerRequest: null };
   }

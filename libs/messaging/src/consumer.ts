@@ -3,3 +3,4 @@
 export * from './describe-error';
 export * from './parse-job';
 export * from './redis-options';
+export * from './redis-connection';

@@ -46,8 +46,8 @@ export class SubscriberCollector {
   readonly jobs: ReceivedJob[] = [];
   private readonly started: Promise<INestMicroservice>;
 
-  constructor(redisUrl: string, prefix: string, subscriber: string) {
-    this.started = this.start(redisUrl, prefix, subscriber);
+  constructor(redisUrl: string, prefix: string, subscriber: string, clusterNodes: readonly string[] = []) {
+    this.started = this.start(redisUrl, prefix, subscriber, clusterNodes);
     // ready() reports a failed start; this keeps it from also surfacing as an unhandled rejection.
     this.started.catch(() => undefined);
   }
@@ -71,9 +71,10 @@ export class SubscriberCollector {
     await app?.close();
   }
 
-  private async start(redisUrl: string, prefix: string, subscriber: string): Promise<INestMicroservice> {
+  private async start(redisUrl: string, prefix: string, subscriber: string, clusterNodes: readonly string[]): Promise<INestMicroservice> {
     const strategy = new BullMqServer({
       connection: redisUrl,
+      clusterNodes,
       prefix,
       queues: [orderEventsQueueName(subscriber)],
       concurrency: 10,

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { startSystem, type RunningSystem } from '@portal/system-harness';
+import { startSystem, type RunningSystem, type SystemOptions } from '@portal/system-harness';
 import { ApiClient } from './api';
 
 export const E2E_SUBSCRIBER = 'e2e';
@@ -12,9 +12,12 @@ export interface E2eSystem {
   stop: () => Promise<void>;
 }
 
-/** Starts all four apps with an extra `e2e` order-event subscriber next to `default`. */
-export async function startE2eSystem(env: Record<string, string> = {}): Promise<E2eSystem> {
-  const system = await startSystem({ env: { ORDER_EVENT_SUBSCRIBERS: `default,${E2E_SUBSCRIBER}`, ...env } });
+/**
+ * Starts all four apps with an extra `e2e` order-event subscriber next to `default`; `options`
+ * passes on replicas or a Redis Cluster to run on.
+ */
+export async function startE2eSystem(env: Record<string, string> = {}, options: Pick<SystemOptions, 'replicas' | 'redisClusterNodes'> = {}): Promise<E2eSystem> {
+  const system = await startSystem({ env: { ORDER_EVENT_SUBSCRIBERS: `default,${E2E_SUBSCRIBER}`, ...env }, ...options });
   return {
     system,
     settings: (token) => new ApiClient(system.urls['client-settings'], token),
@@ -22,7 +25,8 @@ export async function startE2eSystem(env: Record<string, string> = {}): Promise<
     gateway: new ApiClient(system.urls['ingestion-gateway']),
     stop: async () => {
       await system.stop();
-      await deleteQueueKeys(system.redisUrl, system.queuePrefix).catch(() => undefined);
+      // A cluster is the run's own and goes away whole.
+      if (system.redisClusterNodes.length === 0) await deleteQueueKeys(system.redisUrl, system.queuePrefix).catch(() => undefined);
     },
   };
 }
