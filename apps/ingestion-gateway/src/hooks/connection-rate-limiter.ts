@@ -35,7 +35,8 @@ export class ConnectionRateLimiter {
       await this.limiter.consume(connectionId);
     } catch (error) {
       if (error instanceof RateLimiterRes) {
-        throw new AppError(429, 'RATE_LIMITED', `This connection sent more than ${this.limiter.points} events in a second; retry in ${Math.ceil(error.msBeforeNext / 1000)} s.`);
+        const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+        throw new AppError(429, 'RATE_LIMITED', `This connection sent more than ${this.limiter.points} events in a second; retry in ${seconds} s.`, [], seconds);
       }
       throw error;
     }

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { HookAnswer, Platform } from '@portal/contracts';
-import { describeError } from '@portal/messaging';
 import { AppError, forbidden, notFound, resourceId } from '@portal/service-kit';
 import { Counter } from 'prom-client';
 import { v7 as uuidv7 } from 'uuid';
@@ -9,7 +8,7 @@ import { GenericAdapter } from '../platforms/generic/generic.adapter';
 import type { InboundDelivery, PlatformAdapter } from '../platforms/platform-adapter';
 import { ShopifyAdapter } from '../platforms/shopify/shopify.adapter';
 import { WooCommerceAdapter } from '../platforms/woocommerce/woocommerce.adapter';
-import { withoutNul } from '../platforms/without-nul';
+import { storableText } from '../platforms/storable-text';
 import { ConnectionCache } from '../projection/connection-cache';
 import { ConnectionRateLimiter } from './connection-rate-limiter';
 import { EventStore } from './event-store';
@@ -49,7 +48,7 @@ export class ReceiveDelivery {
   async execute(connectionId: string, delivery: InboundDelivery): Promise<ReceiveAnswer> {
     const connection = await this.connections.get(resourceId(connectionId, 'Connection'));
     if (!connection) throw notFound('Connection');
-    const reading = withoutNul(this.adapters[connection.platform].read(delivery, connection));
+    const reading = storableText(this.adapters[connection.platform].read(delivery, connection));
     if (reading.kind === 'acknowledged') {
       // An unsigned handshake: answered so the platform is satisfied, never recorded (nothing verified it).
       deliveries.inc({ platform: connection.platform, outcome: 'acknowledged' });
@@ -95,13 +94,9 @@ export class ReceiveDelivery {
       throw forbidden(reason);
     }
 
-    let stored;
-    try {
-      stored = await this.store.storeAccepted(connection, delivery, reading.event);
-    } catch (error) {
-      this.logger.error({ err: describeError(error), connectionId }, 'Could not store a delivery durably; answering 503 so the platform retries');
-      throw new AppError(503, 'UNAVAILABLE', 'The event could not be stored right now; retry later.');
-    }
+    // A database that cannot be reached is answered 503 by the shared error filter, so the platform
+    // retries; any other failure is a 500 (ours to fix, not the platform's to retry into for ever).
+    const stored = await this.store.storeAccepted(connection, delivery, reading.event);
     deliveries.inc({ platform: connection.platform, outcome: stored.duplicate ? 'duplicate' : 'accepted' });
     this.logger.log({ eventId: stored.eventId, connectionId, externalOrderId: reading.externalOrderId, duplicate: stored.duplicate }, 'Delivery stored');
     return stored.duplicate

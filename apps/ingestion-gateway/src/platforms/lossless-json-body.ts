@@ -1,18 +1,12 @@
 import { isLosslessNumber, parse } from 'lossless-json';
-import type { JsonRead } from './read-json-body';
+import { readJsonText, type JsonRead } from './read-json-body';
 
 /**
  * Parses a platform's JSON body with every number kept as a LosslessNumber (its exact text), so a
  * 64-bit id such as Shopify's 820982911946154508 never passes through a JavaScript number. Readers
  * turn ids into strings with `idText` and measures into numbers with `numberOf`.
  */
-export function readLosslessJson(body: Buffer): JsonRead {
-  try {
-    return { ok: true, value: parse(body.toString('utf8')) };
-  } catch (error) {
-    return { ok: false, message: `The body is not valid JSON: ${(error as Error).message}` };
-  }
-}
+export const readLosslessJson = (body: Buffer): JsonRead => readJsonText(body.toString('utf8'), (text) => parse(text));
 
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !isLosslessNumber(value);

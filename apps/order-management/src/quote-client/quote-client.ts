@@ -46,6 +46,8 @@ export class QuoteClient implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.all([this.events.close(), this.queue.close()]);
+    // A fail-fast producer whose Redis is (still) unreachable cannot send QUIT and has nothing to
+    // flush: that must not turn a clean shutdown into a failed one.
+    await Promise.all([this.events.close(), this.queue.close().catch(() => undefined)]);
   }
 }

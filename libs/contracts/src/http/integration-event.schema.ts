@@ -6,6 +6,9 @@ import { UtcTimestampSchema } from '../common/time.schema';
 export const IntegrationEventOutcomeSchema = z.enum(['PENDING', 'PLACED', 'DRAFT', 'UPDATED', 'CANCELLED', 'DUPLICATE', 'REJECTED', 'IGNORED', 'FAILED']);
 export type IntegrationEventOutcome = z.infer<typeof IntegrationEventOutcomeSchema>;
 
+/** A machine-readable reason, as filters take it: STALE, NO_CHANGE, NO_PICKUP_ADDRESS... */
+export const ReasonCodeSchema = z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'must be a reason code such as NO_PICKUP_ADDRESS');
+
 /** One row of the integration event log: what arrived and what became of it (PRODUCT 2.3). */
 export const IntegrationEventSchema = z.object({
   id: z.uuid(),
@@ -31,7 +34,7 @@ export const ListIntegrationEventsQuerySchema = PageQuerySchema.extend({
   clientId: z.uuid().optional(),
   connectionId: z.uuid().optional(),
   outcome: IntegrationEventOutcomeSchema.optional(),
-  reasonCode: z.string().trim().min(1).max(64).optional(),
+  reasonCode: ReasonCodeSchema.optional(),
 });
 export type ListIntegrationEventsQuery = z.infer<typeof ListIntegrationEventsQuerySchema>;
 
@@ -44,7 +47,7 @@ export const ReplayEventsRequestSchema = z
     clientId: z.uuid().optional(),
     connectionId: z.uuid().optional(),
     outcome: ReplayableOutcomeSchema,
-    reasonCode: z.string().trim().min(1).max(64).optional(),
+    reasonCode: ReasonCodeSchema.optional(),
     receivedAfter: z.iso.datetime({ offset: true }).optional(),
     receivedBefore: z.iso.datetime({ offset: true }).optional(),
   })

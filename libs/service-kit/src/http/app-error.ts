@@ -8,6 +8,8 @@ export class AppError extends HttpException {
     readonly code: string,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** Sent as `Retry-After` (seconds) on 429 and 503 answers: when trying again may succeed. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message, status);
   }

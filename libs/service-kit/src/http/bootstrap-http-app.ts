@@ -6,7 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { createOpenApiDocument } from '../openapi/openapi-document';
-import { ErrorBodyFilter } from './error-body.filter';
+import { ErrorBodyFilter, sendFrameworkError } from './error-body.filter';
+import { acceptJsonBodies } from './json-body-parser';
+import { refuseUnstorableQueries } from './query-checks';
 import { protectOperatorPaths } from './operator-paths';
 import { ResponseContractInterceptor } from './response-contract.interceptor';
 
@@ -24,22 +26,6 @@ export interface HttpAppOptions {
   rawBodies?: boolean;
   /** Paths only the operator may open (the queue dashboard): Basic auth with the operator token as password, or Bearer. */
   operatorOnly?: { pathPrefix: string; token: string };
-}
-
-/**
- * PostgreSQL cannot store U+0000 in text or jsonb: a body carrying one is the caller's mistake and
- * gets a 400 naming it, instead of failing at the database as a 500.
- */
-function refuseNulCharacters(fastify: FastifyInstance): void {
-  fastify.addHook('preValidation', (request, reply, done) => {
-    if (request.body !== undefined && JSON.stringify(request.body).includes('\\u0000')) {
-      void reply.status(400).send({
-        error: { code: 'VALIDATION_FAILED', message: 'The body contains a NUL character (\\u0000), which cannot be stored: remove it.', details: [{ path: '(body)', message: 'contains \\u0000' }] },
-      });
-      return;
-    }
-    done();
-  });
 }
 
 /**
@@ -67,17 +53,18 @@ function stopCleanlyOnSignals(app: INestApplication): void {
 
 /** Starts an app the same way everywhere: Fastify, JSON errors, zod validation, OpenAPI, graceful stop. */
 export async function bootstrapHttpApp(module: Type<unknown>, options: HttpAppOptions): Promise<INestApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 1024 * 1024, trustProxy: true });
+  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 1024 * 1024, trustProxy: true, frameworkErrors: sendFrameworkError });
   const fastify = adapter.getInstance() as unknown as FastifyInstance;
   if (options.rawBodies) {
     fastify.removeAllContentTypeParsers();
     fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   } else {
-    refuseNulCharacters(fastify);
+    acceptJsonBodies(fastify);
   }
+  refuseUnstorableQueries(fastify);
   if (options.operatorOnly) protectOperatorPaths(fastify, options.operatorOnly.pathPrefix, options.operatorOnly.token);
 
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, bodyParser: !options.rawBodies });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ErrorBodyFilter());
   app.useGlobalPipes(new ZodValidationPipe());

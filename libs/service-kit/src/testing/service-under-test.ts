@@ -35,12 +35,19 @@ export function testConfig<C>(definition: ServiceDefinition<C>, input: { databas
  */
 export async function startServiceForTest<C>(
   definition: ServiceDefinition<C>,
-  options: { label: string; env?: Record<string, string>; http?: boolean; queuePrefix?: string },
+  options: {
+    label: string;
+    env?: Record<string, string>;
+    http?: boolean;
+    queuePrefix?: string;
+    /** Reach the test database through this relay (a `TcpProxy`), so a test can cut it. */
+    databaseVia?: { via(url: string): string };
+  },
 ): Promise<ServiceUnderTest<C>> {
   const db = await createTestDatabase(options.label);
   const queuePrefix = options.queuePrefix ?? testQueuePrefix();
   try {
-    const config = testConfig(definition, { databaseUrl: db.url, queuePrefix, env: options.env });
+    const config = testConfig(definition, { databaseUrl: options.databaseVia ? options.databaseVia.via(db.url) : db.url, queuePrefix, env: options.env });
     await migrate(definition.ormOptions(config));
     const module = definition.module(config);
     if (options.http) {
