@@ -1,13 +1,15 @@
 // Runs the four apps as one foreground process (`npm start`): output lines prefixed with the app's
 // name, client-settings first, a summary box once all four answer /ready, and a graceful stop of all
 // on Ctrl+C or SIGTERM. If any app dies, the others are stopped and this exits non-zero.
+// The apps run from their production build (dist/apps/<app>/main.js, made by `npm run build` in
+// tools/start.sh), as they run in the image: no transpiling at start, and what is measured is what ships.
 'use strict';
 const { spawn } = require('node:child_process');
 const { existsSync } = require('node:fs');
 const { join, relative } = require('node:path');
 
 const ROOT = join(__dirname, '..', '..');
-const env = { ...process.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json') };
+const env = { NODE_ENV: 'production', ...process.env };
 const port = (name, fallback) => Number(env[name] || fallback);
 // Apps listening on every interface are still reached through loopback from here.
 const host = env.HOST && env.HOST !== '0.0.0.0' && env.HOST !== '::' ? env.HOST : '127.0.0.1';
@@ -28,13 +30,16 @@ let stopping = false;
 let exitCode = 0;
 const log = (message) => console.log(`start: ${message}`);
 const url = (app) => `http://${host}:${app.port}`;
-const mainFile = (app) => join(ROOT, 'apps', app.name, 'src', 'main.ts');
+const mainFile = (app) => join(ROOT, 'dist', 'apps', app.name, 'main.js');
 
 function start(app, index) {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', mainFile(app)], {
+  const child = spawn(process.execPath, ['--enable-source-maps', mainFile(app)], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: Ctrl+C then reaches only this supervisor, which sends one SIGTERM. An app
+    // that got the terminal's SIGINT as well would take the second signal as "exit now" and skip its drain.
+    detached: true,
   });
   const label = color(index, `[${app.name}]`.padEnd(20));
   for (const stream of [child.stdout, child.stderr]) {
@@ -96,12 +101,12 @@ function box(lines) {
 async function main() {
   const missing = APPS.filter((app) => !existsSync(mainFile(app)));
   if (missing.length > 0) {
-    console.error(`start: missing ${missing.map((app) => relative(ROOT, mainFile(app))).join(', ')}; nothing started`);
+    console.error(`start: missing ${missing.map((app) => relative(ROOT, mainFile(app))).join(', ')} (run \`npm run build\`); nothing started`);
     process.exit(1);
   }
   // A closed terminal must not leave the apps running behind a dead supervisor.
   for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
-  // Ctrl+C reaches the apps too (same process group); they stop once however many signals come.
+  // The apps are in process groups of their own, so every stop goes through here.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(signal, () => {
       if (stopping) {
