@@ -11,3 +11,4 @@ export * from './redis-connection';
 export * from './worker-options';
 export * from './logged-worker-host';
 export * from './describe-error';
+export * from './sql/execute-bound';

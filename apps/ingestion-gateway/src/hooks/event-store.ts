@@ -2,7 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { IntakeAcceptedJob, IntakeRecordedJob, QueueNames } from '@portal/contracts';
-import { describeError, OutboxWriter } from '@portal/messaging';
+import { describeError, OutboxWriter, executeBound } from '@portal/messaging';
 import { v7 as uuidv7 } from 'uuid';
 import type { InboundDelivery } from '../platforms/platform-adapter';
 import type { ConnectionContext } from '../projection/connection-cache';
@@ -70,7 +70,8 @@ export class EventStore {
   /** The same event id or the same order already came through this connection: record the repeat. */
   private async storeDuplicate(em: EntityManager, connection: ConnectionContext, delivery: InboundDelivery, event: CanonicalOrderEvent): Promise<StoreResult> {
     const originalId = await this.outbox.transaction(em, async (tx) => {
-      const [original] = await tx.execute<{ id: string }[]>(
+      const [original] = await executeBound<{ id: string }>(
+        tx,
         `select "id" from "${SCHEMA}"."events" where "connection_id" = ? and ("external_event_id" = ? or "external_order_id" = ?) order by "id" limit 1`,
         [connection.connectionId, event.id, event.order.externalId],
       );

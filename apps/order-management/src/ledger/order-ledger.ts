@@ -12,7 +12,7 @@ import {
   type Reason,
   type RoutedJob,
 } from '@portal/contracts';
-import { OutboxWriter } from '@portal/messaging';
+import { OutboxWriter, executeBound } from '@portal/messaging';
 import type { OrderReason } from '@portal/order-domain';
 import { EntityTable } from '@portal/service-kit';
 import { v7 as uuidv7 } from 'uuid';
@@ -95,7 +95,8 @@ export class OrderLedger {
    * for its quote (asking again is then harmless), 'settled' after.
    */
   async claimForQuote(job: IntakeAcceptedJob): Promise<'new' | 'pending' | 'settled'> {
-    const rows = await this.em().execute<{ claimed: boolean; outcome: IntegrationEventOutcome }[]>(
+    const rows = await executeBound<{ claimed: boolean; outcome: IntegrationEventOutcome }>(
+      this.em(),
       `with claim as (
          ${this.events.insertFrom()} on conflict ("id") do nothing returning "id"
        )
@@ -145,10 +146,11 @@ export class OrderLedger {
     return this.outbox.transaction(this.em(), async (tx) => {
       const claimed =
         claim === 'new'
-          ? await tx.execute(`${this.events.insertFrom()} on conflict ("id") do nothing returning "id"`, [this.logRow(job, 'PENDING')])
-          : await tx.execute(`select "id" from ${this.events.name} where "id" = ? and "outcome" = 'PENDING' for update`, [job.eventId]);
+          ? await executeBound(tx, `${this.events.insertFrom()} on conflict ("id") do nothing returning "id"`, [this.logRow(job, 'PENDING')])
+          : await executeBound(tx, `select "id" from ${this.events.name} where "id" = ? and "outcome" = 'PENDING' for update`, [job.eventId]);
       if (claimed.length === 0) return null;
-      const [key] = await tx.execute<{ connection_id: string; external_order_id: string; order_id: string | null; cancellation: OrderCancellation | null }[]>(
+      const [key] = await executeBound<{ connection_id: string; external_order_id: string; order_id: string | null; cancellation: OrderCancellation | null }>(
+        tx,
         `insert into ${this.keys.name} ("connection_id", "external_order_id") values (?, ?)
          on conflict ("connection_id", "external_order_id") do update set "connection_id" = excluded."connection_id"
          returning "connection_id", "external_order_id", "order_id", "cancellation"`,
@@ -163,13 +165,14 @@ export class OrderLedger {
 
   /** An accepted event that cannot become or change an order, with the reason a person reads in the log. */
   async rejectIntake(job: IntakeAcceptedJob, reason: OrderReason): Promise<Settled | null> {
-    const rows = await this.em().execute<{ id: string }[]>(`${this.events.insertFrom()} on conflict ("id") do nothing returning "id"`, [this.logRow(job, 'REJECTED', reason)]);
+    const rows = await executeBound<{ id: string }>(this.em(), `${this.events.insertFrom()} on conflict ("id") do nothing returning "id"`, [this.logRow(job, 'REJECTED', reason)]);
     return rows.length > 0 ? { outcome: 'REJECTED', orderId: null } : null;
   }
 
   /** A delivery the gateway answered without accepting it; a repeat points at the order its original became. */
   async recordDelivery(job: IntakeRecordedJob): Promise<void> {
-    await this.em().execute(
+    await executeBound(
+      this.em(),
       `${this.events.insertFrom(`?::jsonb || jsonb_build_object('order_id', (select "order_id" from ${this.events.name} where "id" = ?))`)} on conflict ("id") do nothing`,
       [this.logRow(job, job.outcome, { code: job.reasonCode, message: job.reason }), job.duplicateOf],
     );
@@ -177,7 +180,8 @@ export class OrderLedger {
 
   /** Processing failed for good: the event is FAILED with the error, never left PENDING (a settled event stays as it is). */
   async markFailed(job: IntakeAcceptedJob, error: string): Promise<void> {
-    await this.em().execute(
+    await executeBound(
+      this.em(),
       `${this.events.insertFrom()}
        on conflict ("id") do update set "outcome" = excluded."outcome", "reason" = excluded."reason", "reason_code" = excluded."reason_code"
        where ${this.events.name}."outcome" in (${fromStates('FAILED')})`,
@@ -267,7 +271,7 @@ export class OrderLedger {
         return this.settle(tx, job.eventId, decision.outcome, decision.orderId, decision.reason);
       case 'PLACED':
       case 'DRAFT':
-        await tx.execute(this.orders.insertFrom(), [this.orderRow(decision.order)]);
+        await executeBound(tx, this.orders.insertFrom(), [this.orderRow(decision.order)]);
         await tx.nativeUpdate(OrderKey, key, { orderId: decision.order.id });
         await this.outbox.add(tx, this.announcements.forNew(decision.order));
         return this.settle(tx, job.eventId, decision.outcome, decision.order.id, null);

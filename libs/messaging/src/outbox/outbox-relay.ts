@@ -7,6 +7,7 @@ import type { Cluster, Redis } from 'ioredis';
 import { describeError } from '../describe-error';
 import { jobOptionsFor } from '../job-options';
 import { MESSAGING_OPTIONS, MessagingOptions, PRODUCER_REDIS } from '../messaging-options';
+import { executeBound } from '../sql/execute-bound';
 
 /** An outbox row as the relay takes it. */
 export interface OutboxRow {
@@ -84,7 +85,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const em = this.orm.em.fork() as EntityManager;
     const table = `"${this.orm.config.get('schema')}"."outbox"`;
     return em.transactional(async (tx) => {
-      const rows = await tx.execute<OutboxRow[]>(
+      const rows = await executeBound<OutboxRow>(
+        tx,
         // Ids are UUIDv7, so "id" order is write order (rows of one transaction share created_at).
         `delete from ${table} where "id" in (select "id" from ${table} order by "id" limit ? for update skip locked)
          returning "id", "queue", "job_name", "payload"`,

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { jobNameOf, type RoutedJob } from '@portal/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { OutboxRelay } from './outbox-relay';
+import { executeBound } from '../sql/execute-bound';
 
 /** The outbox part of a single statement: an INSERT ... SELECT to embed in a data-modifying CTE, and its parameter. */
 export interface OutboxInsert {
@@ -46,7 +47,7 @@ export class OutboxWriter {
     if (!this.open.has(tx)) throw new Error('Outbox rows are written inside OutboxWriter.transaction, so the relay hears of the commit.');
     if (jobs.length === 0) return;
     const insert = this.insert(jobs);
-    await tx.execute(insert.sql, [insert.param]);
+    await executeBound(tx, insert.sql, [insert.param]);
   }
 
   /**
@@ -56,7 +57,7 @@ export class OutboxWriter {
    */
   async statement<R extends object>(em: EntityManager, jobs: RoutedJob[], build: (outbox: OutboxInsert) => { sql: string; params: unknown[] }): Promise<R[]> {
     const { sql, params } = build(this.insert(jobs));
-    const rows = await em.execute<R[]>(sql, params);
+    const rows = await executeBound<R>(em, sql, params);
     this.relay.nudge();
     return rows;
   }

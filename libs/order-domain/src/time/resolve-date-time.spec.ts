@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { resolveDateTime } from './resolve-date-time';
 
 describe('resolveDateTime', () => {
@@ -18,5 +20,18 @@ describe('resolveDateTime', () => {
 
   it('answers null for a date that does not exist', () => {
     expect(resolveDateTime('2026-02-30T10:00:00', 'UTC')).toBeNull();
+  });
+
+  it('reads a time with an offset as the same instant as reading it in any zone would', () => {
+    const zones = ['UTC', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham', 'Europe/Berlin', 'Australia/Lord_Howe'];
+    const offset = fc.oneof(fc.constant('Z'), fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 14 }), fc.constantFrom(0, 15, 30, 45), fc.boolean()).map(([sign, h, m, colon]) => `${sign}${String(h).padStart(2, '0')}${colon ? ':' : ''}${String(m).padStart(2, '0')}`));
+    const instant = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2060-12-31T23:59:59Z'), noInvalidDate: true });
+    fc.assert(
+      fc.property(instant, offset, fc.constantFrom(...zones), (date, suffix, zone) => {
+        const text = `${date.toISOString().slice(0, 19)}${suffix}`;
+        expect(resolveDateTime(text, zone)?.toISOString()).toBe(DateTime.fromISO(text, { zone }).toJSDate().toISOString());
+      }),
+      { seed: 20261203, numRuns: 500 },
+    );
   });
 });
