@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { isRealDateTime } from './real-date-time';
 
 // ISO 8601 date-time with an offset, or a local date-time without one (read later in the client's
 // timezone). Shape-checked here; the domain resolves it against the timezone.
@@ -9,8 +9,8 @@ const LOCAL_OR_OFFSET_DATE_TIME =
 export const DateTimeInputSchema = z
   .string()
   .regex(LOCAL_OR_OFFSET_DATE_TIME, { message: 'must be an ISO 8601 date-time such as 2026-11-24T15:00:00-05:00', abort: true })
-  // The parser the domain reads times with: Date.parse would roll 2026-02-30 over to March 2.
-  .refine((value) => DateTime.fromISO(value, { setZone: true }).isValid, 'is not a real date-time');
+  // By the rules of the parser the domain reads times with: Date.parse would roll 2026-02-30 over to March 2.
+  .refine(isRealDateTime, 'is not a real date-time');
 
 export const IsoUtcSchema = z.iso.datetime({ offset: true });
 
