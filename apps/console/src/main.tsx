@@ -1,6 +1,16 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { Client } from '@portal/contracts/http';
-import { UnitsSchema } from '@portal/contracts/http';
+import { App } from './App';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/components.css';
+import './styles/pages.css';
 
-const c: Pick<Client, 'units'> = { units: UnitsSchema.options[0] };
-createRoot(document.getElementById('root')!).render(<p>{c.units}</p>);
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
