@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import { useClientsDirectory } from './hooks/clients-directory';
 import { ApiKeysPage } from './pages/api-keys/ApiKeysPage';
 import { ClientsPage } from './pages/clients/ClientsPage';
 import { DraftPage } from './pages/drafts/DraftPage';
@@ -19,6 +20,7 @@ const COURIER_ONLY: Route['page'][] = ['overview', 'clients', 'rates-and-service
 /** The page the URL names, if this key may see it. */
 export function PageSwitch() {
   const session = useSession();
+  const { refresh } = useClientsDirectory();
   const { pathname } = useLocation();
   const route = matchRoute(pathname);
   const home = session.ownClientId ? paths.integrationSettings(session.ownClientId) : paths.overview;
@@ -28,11 +30,18 @@ export function PageSwitch() {
     if (goesHome) navigate(home, { replace: true });
   }, [goesHome, home]);
 
-  // A new page starts at its top, with the focus on its content for keyboard and screen reader users.
+  // A new page starts at its top, with the focus on its content for keyboard and screen reader users,
+  // and with client names as they are now (someone else may have added a client meanwhile).
+  const firstPage = useRef(true);
   useEffect(() => {
+    if (firstPage.current) {
+      firstPage.current = false;
+      return;
+    }
     window.scrollTo(0, 0);
     document.getElementById('main')?.focus({ preventScroll: true });
-  }, [pathname]);
+    refresh();
+  }, [pathname, refresh]);
 
   if (goesHome) return null;
   switch (route.page) {
