@@ -270,6 +270,8 @@ describe('the console (system, in a browser)', () => {
     expect(new URL(page.url()).pathname).toBe(`/clients/${state.acmeId}`);
     const links = await page.getByRole('navigation', { name: 'Console' }).getByRole('link').allTextContents();
     expect(links).toEqual(['Integration Settings', 'Drafts', 'Orders', 'Integration events']);
+    await main().getByRole('listitem', { name: 'Connection Main store' }).waitFor();
+    await row('Acme back office').waitFor();
     expect(await main().textContent()).not.toContain('Order creation');
     await screenshot(page, '12-client-integration-settings');
 

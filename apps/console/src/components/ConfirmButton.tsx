@@ -25,7 +25,7 @@ export function ConfirmButton({ children, question, confirmLabel, onConfirm, pen
   if (pending) return <Button variant={variant} size={size} pending pendingText={pendingText} />;
   if (!asking) {
     return (
-      <Button variant={variant === 'danger' ? 'ghost' : variant} size={size} onClick={() => setAsking(true)}>
+      <Button variant={variant === 'danger' ? 'ghost-danger' : variant} size={size} onClick={() => setAsking(true)}>
         {children}
       </Button>
     );

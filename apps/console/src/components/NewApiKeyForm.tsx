@@ -30,8 +30,8 @@ export function NewApiKeyForm({ create, buttonLabel, onCreated }: { create: (nam
         />
       )}
       <form className="inline-form" onSubmit={submit} aria-label={buttonLabel}>
-        <Field label="Key name (optional)" path="name" error={issue.error} hint="What it is for, such as “Warehouse scanner”">
-          <input value={name} onChange={(e) => setName(e.target.value)} />
+        <Field label="Key name (optional)" path="name" error={issue.error}>
+          <input value={name} onChange={(e) => setName(e.target.value)} placeholder="What it is for, such as Warehouse scanner" />
         </Field>
         <Button type="submit" pending={issue.pending} pendingText="Issuing…">
           {buttonLabel}

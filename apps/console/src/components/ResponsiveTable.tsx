@@ -27,7 +27,7 @@ export function ResponsiveTable<T>({ caption, columns, rows, rowKey }: { caption
             <tr key={rowKey(row)}>
               {columns.map((c) => (
                 <td key={c.header} data-label={c.header} className={c.numeric ? 'numeric' : undefined}>
-                  {c.cell(row)}
+                  <div className="cell">{c.cell(row)}</div>
                 </td>
               ))}
             </tr>

@@ -2,7 +2,6 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Client, Order } from '@portal/contracts/http';
 import { UnitsSchema } from '@portal/contracts/http';
 import { orderManagementApi } from '../../api/order-management';
-import { AddressFields } from '../../components/AddressFields';
 import { Button } from '../../components/Button';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -13,6 +12,8 @@ import { useAction } from '../../hooks/use-action';
 import { navigate, withQuery } from '../../routing/location';
 import { paths } from '../../routing/routes';
 import { draftChanges, hasChanges, toDraftForm, type DraftForm } from './draft-form';
+import { DraftReasons } from './DraftReasons';
+import { TaskFields } from './TaskFields';
 
 interface DraftEditorProps {
   draft: Order;
@@ -56,6 +57,7 @@ export function DraftEditor({ draft, client, serviceCodes, onSaved }: DraftEdito
     navigate(withQuery(paths.order(cancelled.id), { cancelled: '1' }));
   });
   const busy = save.pending || finalize.pending || cancel.pending;
+  const fieldError = save.error ?? finalize.error;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -63,41 +65,40 @@ export function DraftEditor({ draft, client, serviceCodes, onSaved }: DraftEdito
   };
 
   return (
-    <form onSubmit={submit} className="sections" aria-label="Edit draft">
-      <Section title="Weight, pieces and service">
-        <div className="grid grid--4">
-          <Field label="Weight" path="weight" error={save.error ?? finalize.error}>
-            <input type="number" min={0} step="any" inputMode="decimal" value={form.weightValue} onChange={(e) => set({ weightValue: e.target.value })} />
-          </Field>
-          <Field label="Weight unit">
-            <select value={form.weightUnit} onChange={(e) => set({ weightUnit: e.target.value as DraftForm['weightUnit'] })}>
-              {UnitsSchema.options.map((u) => (
-                <option key={u} value={u}>
-                  {u}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="Pieces" path="pieces" error={save.error ?? finalize.error}>
-            <input type="number" min={1} step={1} inputMode="numeric" value={form.pieces} onChange={(e) => set({ pieces: e.target.value })} />
-          </Field>
-          <Field label="Service code" path="serviceCode" error={save.error ?? finalize.error} hint="Empty: the client's rule picks one">
-            <input value={form.serviceCode} onChange={(e) => set({ serviceCode: e.target.value })} list={codesId} spellCheck={false} />
-          </Field>
-        </div>
-        <datalist id={codesId}>
-          {serviceCodes.map((c) => (
-            <option key={c} value={c} />
-          ))}
-        </datalist>
-      </Section>
-      <Section title="Pickup" description={draft.pickup ? undefined : 'This order has no pickup yet: add one here, or give the client a default pickup address.'}>
-        <AddressFields legend="Pickup address and contact" value={form.pickup} onChange={(pickup) => set({ pickup, pickupTouched: true })} path="pickup" error={save.error ?? finalize.error} />
-      </Section>
-      <Section title="Dropoff">
-        <AddressFields legend="Dropoff address and contact" value={form.dropoff} onChange={(dropoff) => set({ dropoff, dropoffTouched: true })} path="dropoff" error={save.error ?? finalize.error} />
-      </Section>
-      <div className="sticky-actions">
+    <form onSubmit={submit} className="draft-layout" aria-label="Edit draft">
+      <div className="sections">
+        <Section title="Weight, pieces and service">
+          <div className="grid grid--4">
+            <Field label="Weight" path="weight" error={fieldError}>
+              <input type="number" min={0} step="any" inputMode="decimal" value={form.weightValue} onChange={(e) => set({ weightValue: e.target.value })} />
+            </Field>
+            <Field label="Weight unit">
+              <select value={form.weightUnit} onChange={(e) => set({ weightUnit: e.target.value as DraftForm['weightUnit'] })}>
+                {UnitsSchema.options.map((u) => (
+                  <option key={u} value={u}>
+                    {u}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label="Pieces" path="pieces" error={fieldError}>
+              <input type="number" min={1} step={1} inputMode="numeric" value={form.pieces} onChange={(e) => set({ pieces: e.target.value })} />
+            </Field>
+            <Field label="Service code" path="serviceCode" error={fieldError} hint="Empty: the client's rule picks one">
+              <input value={form.serviceCode} onChange={(e) => set({ serviceCode: e.target.value })} list={codesId} spellCheck={false} />
+            </Field>
+          </div>
+          <datalist id={codesId}>
+            {serviceCodes.map((c) => (
+              <option key={c} value={c} />
+            ))}
+          </datalist>
+        </Section>
+        <TaskFields title="Pickup" task={draft.pickup} value={form.pickup} onChange={(pickup) => set({ pickup, pickupTouched: true })} path="pickup" error={fieldError} />
+        <TaskFields title="Dropoff" task={draft.dropoff} value={form.dropoff} onChange={(dropoff) => set({ dropoff, dropoffTouched: true })} path="dropoff" error={fieldError} />
+      </div>
+      <aside className="draft-layout__side" aria-label="Draft status and actions">
+        <DraftReasons draft={draft} />
         {savedNotice && <Notice tone={draft.draftReasons.length === 0 ? 'ok' : 'warn'}>{savedNotice}</Notice>}
         <ErrorNotice error={save.error} action="Saving the draft" />
         <ErrorNotice error={finalize.error} action="Finalizing" />
@@ -113,7 +114,8 @@ export function DraftEditor({ draft, client, serviceCodes, onSaved }: DraftEdito
             Cancel draft
           </ConfirmButton>
         </div>
-      </div>
+        <p className="muted draft-layout__hint">Finalize saves your changes first, then quotes the order again and places it.</p>
+      </aside>
     </form>
   );
 }

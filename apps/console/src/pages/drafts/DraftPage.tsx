@@ -3,7 +3,7 @@ import { DateTime } from '../../components/DateTime';
 import { LoadingState } from '../../components/LoadingState';
 import { Notice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
-import { ReasonList } from '../../components/ReasonList';
+import { Spinner } from '../../components/Spinner';
 import { PLATFORM_WORDS, STATUS_WORDS } from '../../format/words';
 import { useClientsDirectory } from '../../hooks/clients-directory';
 import { useClientServiceCodes } from '../../hooks/use-client-service-codes';
@@ -43,15 +43,12 @@ export function DraftPage({ orderId }: { orderId: string }) {
             </p>
           </Notice>
         )}
-        {draft && draft.status === 'DRAFT' && client && (
-          <>
-            <div className={`reasons-panel ${draft.draftReasons.length === 0 ? 'reasons-panel--ok' : ''}`} role="status" aria-live="polite">
-              <h2 className="reasons-panel__title">{draft.draftReasons.length === 0 ? 'Nothing is missing: ready to Finalize' : 'Why this is a draft'}</h2>
-              <ReasonList reasons={draft.draftReasons} />
-            </div>
-            <DraftEditor draft={draft} client={client} serviceCodes={serviceCodes} onSaved={order.setData} />
-          </>
+        {draft && draft.status === 'DRAFT' && !client && (
+          <p className="loading" role="status">
+            <Spinner /> Loading the client…
+          </p>
         )}
+        {draft && draft.status === 'DRAFT' && client && <DraftEditor draft={draft} client={client} serviceCodes={serviceCodes} onSaved={order.setData} />}
       </LoadingState>
     </>
   );

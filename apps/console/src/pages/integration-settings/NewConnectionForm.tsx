@@ -31,6 +31,7 @@ export function NewConnectionForm({ clientId, onCreated, onCancel }: { clientId:
 
   return (
     <form className="stack subtle-panel" onSubmit={submit} aria-label="New connection">
+      <h3 className="subtle-panel__title">New connection</h3>
       <div className="grid grid--3">
         <Field label="Platform" path="platform" error={create.error}>
           <select value={platform} onChange={(e) => setPlatform(e.target.value as Platform)}>

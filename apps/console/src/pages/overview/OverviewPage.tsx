@@ -56,7 +56,7 @@ export function OverviewPage() {
             <div className="kpis">
               <KpiTile label="Orders placed" value={`${atLeast}${total((r) => r.ordersPlaced)}`} tone="ok" to={withQuery(paths.orders, { status: 'PLACED' })} hint="last 24 h" />
               <KpiTile label="Drafts waiting" value={`${total((r) => r.draftsWaiting)}`} tone="warn" to={paths.drafts} hint="to fix and finalise" />
-              <KpiTile label="Rejected or failed" value={`${atLeast}${total((r) => r.problems)}`} tone="danger" to={withQuery(paths.events, { outcome: 'REJECTED' })} hint="events, last 24 h" />
+              <KpiTile label="Rejected or failed" value={`${atLeast}${total((r) => r.problems)}`} tone={total((r) => r.problems) > 0 ? 'danger' : 'neutral'} to={withQuery(paths.events, { outcome: 'REJECTED' })} hint="events, last 24 h" />
               <KpiTile label="Silent connections" value={`${total((r) => r.connections.silent)}`} tone={total((r) => r.connections.silent) > 0 ? 'danger' : 'neutral'} to={paths.clients} hint="stopped sending" />
             </div>
             {rows.length === 0 ? (
@@ -75,15 +75,15 @@ export function OverviewPage() {
                     rowKey={(r) => r.clientId}
                     columns={[
                       { header: 'Client', cell: (r) => <Link to={paths.integrationSettings(r.clientId)} className="strong-link">{r.client.name}</Link> },
-                      { header: 'Events received', numeric: true, cell: (r) => r.eventsReceived },
-                      { header: 'Orders placed', numeric: true, cell: (r) => r.ordersPlaced },
-                      { header: 'Drafts waiting', numeric: true, cell: (r) => (r.draftsWaiting > 0 ? <Link to={withQuery(paths.drafts, { clientId: r.clientId })}>{r.draftsWaiting}</Link> : 0) },
+                      { header: 'Events', numeric: true, cell: (r) => r.eventsReceived },
+                      { header: 'Placed', numeric: true, cell: (r) => r.ordersPlaced },
+                      { header: 'Drafts', numeric: true, cell: (r) => (r.draftsWaiting > 0 ? <Link to={withQuery(paths.drafts, { clientId: r.clientId })}>{r.draftsWaiting}</Link> : 0) },
                       {
-                        header: 'Rejected or failed',
+                        header: 'Refused or failed',
                         numeric: true,
                         cell: (r) => (r.problems > 0 ? <Link to={withQuery(paths.events, { clientId: r.clientId, outcome: r.eventsRejected > 0 ? 'REJECTED' : 'FAILED' })}>{r.problems}</Link> : 0),
                       },
-                      { header: 'Silent connections', numeric: true, cell: (r) => `${r.connections.silent} of ${r.connections.total}` },
+                      { header: 'Silent', numeric: true, cell: (r) => `${r.connections.silent} of ${r.connections.total}` },
                       { header: 'Last event', cell: (r) => <DateTime iso={r.lastEventAt} timeZone={r.client.timezone} empty="None today" /> },
                     ]}
                   />

@@ -39,6 +39,7 @@ export function NewRateTableForm({ onCreated }: { onCreated: () => void }) {
   };
   return (
     <form className="stack subtle-panel" onSubmit={submit} aria-label="New rate table">
+      <h3 className="subtle-panel__title">New rate table</h3>
       <div className="grid grid--3">
         <Field label="Rate table name" path="name" error={create.error}>
           <input value={name} onChange={(e) => setName(e.target.value)} required />

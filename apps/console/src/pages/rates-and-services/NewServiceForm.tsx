@@ -45,6 +45,7 @@ export function NewServiceForm({ onCreated }: { onCreated: () => void }) {
   };
   return (
     <form className="stack subtle-panel" onSubmit={submit} aria-label="New service">
+      <h3 className="subtle-panel__title">New service</h3>
       <div className="grid grid--3">
         <Field label="Code" path="code" error={create.error} hint="Stores ask for it by this code, such as RUSH_2H">
           <input value={code} onChange={(e) => setCode(e.target.value)} required spellCheck={false} />
