@@ -1,4 +1,4 @@
-# One image for the four apps; APP picks the one a container runs (docker-compose.yml sets it):
+# One image for the four apps and the console; APP picks the one a container runs (docker-compose.yml sets it):
 #   docker build -t courier-portal-intake .
 #   docker run -e APP=client-settings -e DATABASE_URL=... -e REDIS_URL=... -p 3001:3001 courier-portal-intake
 FROM node:20-bookworm-slim
@@ -15,6 +15,8 @@ RUN SCARF_ANALYTICS=false npm ci --include=dev --no-audit --no-fund --loglevel=e
   && npm cache clean --force
 
 COPY --chown=node:node . .
+# The console's static pages (apps/console), served by its own small server when APP=console.
+RUN NX_DAEMON=false NX_NO_CLOUD=true npx nx build console --outputStyle=static --skip-nx-cache
 
 ARG APP=ingestion-gateway
 ENV APP=${APP} \
@@ -22,7 +24,8 @@ ENV APP=${APP} \
     HOST=0.0.0.0 \
     SWC_NODE_PROJECT=/app/tsconfig.base.json \
     NX_DAEMON=false
-EXPOSE 3000 3001 3002 3003
+EXPOSE 3000 3001 3002 3003 3004
 
 # exec: the app itself receives SIGTERM and stops gracefully (compose adds an init as PID 1: `init: true`).
-CMD ["sh", "-c", "exec node -r @swc-node/register \"apps/$APP/src/main.ts\""]
+# The console's entry is its server; every other app's is src/main.ts.
+CMD ["sh", "-c", "if [ \"$APP\" = console ]; then exec node -r @swc-node/register apps/console/server/main.ts; else exec node -r @swc-node/register \"apps/$APP/src/main.ts\"; fi"]

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `npm start`: node dependencies, Redis and PostgreSQL (and the `portal` database), then the four apps
-# in the foreground under one supervisor (tools/dev/start-all.js). Ctrl+C stops all four.
+# `npm start`: node dependencies, Redis and PostgreSQL (and the `portal` database), the console's build,
+# then the four apps and the console in the foreground under one supervisor (tools/dev/start-all.js).
+# Ctrl+C stops them all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,10 @@ if [[ -z ${OPERATOR_TOKEN:-} ]]; then
 fi
 
 bash tools/services/ensure-services.sh
+
+# The console's static build (Nx caches it: unchanged sources build nothing); its server serves it.
+echo "start: building the console (npx nx build console) ..."
+CI=true NX_DAEMON=false NX_NO_CLOUD=true npx nx build console --outputStyle=static >/dev/null
 
 # exec: Ctrl+C and SIGTERM go straight to the supervisor, which stops the apps gracefully.
 exec node tools/dev/start-all.js

@@ -10,8 +10,8 @@ export async function registerApiProxy(app: FastifyInstance, config: ConsoleConf
       upstream: route.upstream(config),
       prefix: route.prefix,
       rewritePrefix: '',
-      // reply-from logs every forwarded request at info; the server's own level decides (debug shows them).
-      logLevel: config.logLevel === 'debug' || config.logLevel === 'trace' ? config.logLevel : 'warn',
+      // reply-from logs every forwarded request at info: at the default level only its warnings show.
+      logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel,
       http: { requestOptions: { timeout: 30_000 } },
       replyOptions: {
         // A service that is down answers in the APIs' own error shape, so the page can say which one.
