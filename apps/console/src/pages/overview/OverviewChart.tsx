@@ -1,27 +1,26 @@
 import type { OverviewRow } from './overview-rows';
 
 const SERIES = [
-  { key: 'ordersPlaced', label: 'Orders placed', className: 'chart__bar--ok' },
-  { key: 'draftsWaiting', label: 'Drafts waiting', className: 'chart__bar--warn' },
-  { key: 'problems', label: 'Rejected or failed', className: 'chart__bar--danger' },
+  { key: 'ordersPlaced', label: 'Orders placed', words: 'placed', className: 'chart__bar--ok' },
+  { key: 'draftsWaiting', label: 'Drafts waiting', words: 'drafts waiting', className: 'chart__bar--warn' },
+  { key: 'problems', label: 'Rejected or failed', words: 'rejected or failed', className: 'chart__bar--danger' },
 ] as const;
 
-const ROW_HEIGHT = 64;
-const BAR_HEIGHT = 14;
-const LABEL_WIDTH = 190;
-const WIDTH = 760;
-const VALUE_WIDTH = 40;
+const BAR = 14;
+const GAP = 4;
+// The longest bar leaves room for its number at every width.
+const LONGEST = 88;
 
 /**
  * Per client, three bars on one scale: what went well, what waits for a person, what went wrong.
- * Plain SVG with a text alternative: the table below carries the same numbers.
+ * Plain SVG sized in percentages, so the numbers stay readable on a phone; the table below carries
+ * the same numbers.
  */
 export function OverviewChart({ rows }: { rows: OverviewRow[] }) {
   const max = Math.max(1, ...rows.flatMap((r) => SERIES.map((s) => r[s.key])));
-  const barSpace = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
-  const height = rows.length * ROW_HEIGHT + 8;
   return (
     <figure className="chart">
+      <figcaption className="visually-hidden">Orders placed, drafts waiting and events rejected or failed per client in the last 24 hours</figcaption>
       <ul className="chart__legend" aria-hidden="true">
         {SERIES.map((s) => (
           <li key={s.key}>
@@ -32,36 +31,35 @@ export function OverviewChart({ rows }: { rows: OverviewRow[] }) {
           <span className="chart__swatch chart__swatch--silent" /> Silent connections
         </li>
       </ul>
-      <svg className="chart__svg" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label="Orders placed, drafts waiting and events rejected or failed per client in the last 24 hours">
-        {rows.map((row, i) => {
-          const top = i * ROW_HEIGHT + 6;
-          return (
-            <g key={row.clientId} transform={`translate(0 ${top})`}>
-              <text x={0} y={20} className="chart__label">
-                {row.client.name.length > 24 ? `${row.client.name.slice(0, 23)}…` : row.client.name}
-              </text>
+      <ul className="chart__rows">
+        {rows.map((row) => (
+          <li key={row.clientId} className="chart__row">
+            <div className="chart__who">
+              <span className="chart__name">{row.client.name}</span>
               {row.connections.silent > 0 && (
-                <text x={0} y={40} className="chart__silent">
+                <span className="chart__silent">
                   ● {row.connections.silent} silent connection{row.connections.silent === 1 ? '' : 's'}
-                </text>
+                </span>
               )}
-              {SERIES.map((s, j) => {
+            </div>
+            <svg className="chart__bars" width="100%" height={SERIES.length * (BAR + GAP)} role="img" aria-label={`${row.client.name}: ${SERIES.map((s) => `${row[s.key]} ${s.words}`).join(', ')}`}>
+              {SERIES.map((s, i) => {
                 const value = row[s.key];
-                const width = value === 0 ? 2 : Math.max(4, (value / max) * barSpace);
-                const y = j * (BAR_HEIGHT + 3);
+                const percent = value === 0 ? 0 : Math.max(1.5, (value / max) * LONGEST);
+                const y = i * (BAR + GAP);
                 return (
                   <g key={s.key}>
-                    <rect x={LABEL_WIDTH} y={y} width={width} height={BAR_HEIGHT} rx={3} className={`chart__bar ${s.className}`} />
-                    <text x={LABEL_WIDTH + width + 6} y={y + BAR_HEIGHT - 3} className="chart__value">
+                    <rect x="0" y={y} width={value === 0 ? 2 : `${percent}%`} height={BAR} rx={3} className={`chart__bar ${s.className}`} />
+                    <text x={`${percent}%`} dx={value === 0 ? 8 : 6} y={y + BAR - 3} className="chart__value">
                       {value}
                     </text>
                   </g>
                 );
               })}
-            </g>
-          );
-        })}
-      </svg>
+            </svg>
+          </li>
+        ))}
+      </ul>
     </figure>
   );
 }

@@ -79,7 +79,7 @@ export function OverviewPage() {
                       { header: 'Placed', numeric: true, cell: (r) => r.ordersPlaced },
                       { header: 'Drafts', numeric: true, cell: (r) => (r.draftsWaiting > 0 ? <Link to={withQuery(paths.drafts, { clientId: r.clientId })}>{r.draftsWaiting}</Link> : 0) },
                       {
-                        header: 'Refused or failed',
+                        header: 'Rejected or failed',
                         numeric: true,
                         cell: (r) => (r.problems > 0 ? <Link to={withQuery(paths.events, { clientId: r.clientId, outcome: r.eventsRejected > 0 ? 'REJECTED' : 'FAILED' })}>{r.problems}</Link> : 0),
                       },
