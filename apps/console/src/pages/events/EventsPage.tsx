@@ -82,7 +82,7 @@ export function EventsPage() {
           </select>
         </Field>
         <Field label="Reason code">
-          <input value={filter.reasonCode} onChange={(e) => setFilter({ reasonCode: e.target.value })} placeholder="Such as NO_DEFAULT_PICKUP" spellCheck={false} />
+          <input value={filter.reasonCode} onChange={(e) => setFilter({ reasonCode: e.target.value })} placeholder="Such as NO_PICKUP_ADDRESS" spellCheck={false} />
         </Field>
         {session.isCourier && bulkOutcome?.success && (
           <BulkReplay filter={{ outcome: bulkOutcome.data, clientId: filter.clientId || undefined, reasonCode }} onReplayed={refreshSoon} />
