@@ -1,4 +1,4 @@
-import type { IntegrationEvent, IntegrationEventOutcome } from '@portal/contracts/http';
+import type { IntegrationEventOutcome } from '@portal/contracts/http';
 import { IntegrationEventOutcomeSchema, ReplayableOutcomeSchema } from '@portal/contracts/http';
 import { orderManagementApi } from '../../api/order-management';
 import { Badge } from '../../components/Badge';
@@ -16,33 +16,13 @@ import { OUTCOME_TONE, OUTCOME_WORDS, PLATFORM_WORDS } from '../../format/words'
 import { useClientsDirectory } from '../../hooks/clients-directory';
 import { PAGE_SIZE, useCursorPages } from '../../hooks/use-cursor-pages';
 import { useQueryParams } from '../../hooks/use-query-param';
-import { Link } from '../../routing/Link';
-import { paths } from '../../routing/routes';
 import { useSession } from '../../session/session-context';
 import { BulkReplay } from './BulkReplay';
 import { ReplayButton } from './ReplayButton';
+import { WhatBecameOfIt } from './WhatBecameOfIt';
 
 const isOutcome = (value: string): value is IntegrationEventOutcome => (IntegrationEventOutcomeSchema.options as readonly string[]).includes(value);
 const replayable = ReplayableOutcomeSchema.safeParse.bind(ReplayableOutcomeSchema);
-
-function WhatBecameOfIt({ event }: { event: IntegrationEvent }) {
-  return (
-    <div className="stack stack--tight">
-      <span>
-        {OUTCOME_WORDS[event.outcome]}
-        {event.orderId && (
-          <>
-            {' · '}
-            <Link to={event.outcome === 'DRAFT' ? paths.draft(event.orderId) : paths.order(event.orderId)}>{event.outcome === 'DRAFT' ? 'open the draft' : 'see the order'}</Link>
-          </>
-        )}
-      </span>
-      {event.reason && <span className="why">{event.reason}</span>}
-      {event.reasonCode && <code className="reasons__code">{event.reasonCode}</code>}
-      {event.replayOf && <span className="muted">A replay of an earlier entry</span>}
-    </div>
-  );
-}
 
 /** What arrived from each connection and what became of it, so a person sees why an order did not appear. */
 export function EventsPage() {

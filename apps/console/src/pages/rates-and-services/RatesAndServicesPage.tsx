@@ -1,33 +1,16 @@
 import type { RateTable, Service } from '@portal/contracts/http';
 import { clientSettingsApi } from '../../api/client-settings';
-import { ConfirmButton } from '../../components/ConfirmButton';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorNotice } from '../../components/ErrorNotice';
 import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { Section } from '../../components/Section';
 import { formatMoney } from '../../format/money';
 import { RATE_METHOD_WORDS, slaWords } from '../../format/words';
-import { useAction } from '../../hooks/use-action';
 import { useRatesAndServices } from '../../hooks/use-rates-and-services';
 import { NewRateTableForm } from './NewRateTableForm';
 import { NewServiceForm } from './NewServiceForm';
-
-function DeleteCell({ label, question, remove, onDeleted }: { label: string; question: string; remove: () => Promise<void>; onDeleted: () => void }) {
-  const action = useAction(async () => {
-    await remove();
-    onDeleted();
-  });
-  return (
-    <div className="stack stack--tight">
-      <ConfirmButton question={question} confirmLabel={label} onConfirm={() => void action.run()} pending={action.pending} pendingText="Deleting…">
-        Delete
-      </ConfirmButton>
-      <ErrorNotice error={action.error} action={label} onDismiss={action.clearError} />
-    </div>
-  );
-}
+import { DeleteAction } from '../../components/DeleteAction';
 
 const priceWords = (r: RateTable): string => {
   const money = (amount: number) => formatMoney({ amount, currency: r.currency });
@@ -70,7 +53,7 @@ export function RatesAndServicesPage() {
                   {
                     header: 'Actions',
                     cell: (s) => (
-                      <DeleteCell label="Delete service" question={`Delete ${s.code}? Clients it is assigned to lose it.`} remove={() => clientSettingsApi.deleteService(s.id)} onDeleted={catalogue.reload} />
+                      <DeleteAction label="Delete service" question={`Delete ${s.code}? Clients it is assigned to lose it.`} remove={() => clientSettingsApi.deleteService(s.id)} onDeleted={catalogue.reload} />
                     ),
                   },
                 ]}
@@ -94,7 +77,7 @@ export function RatesAndServicesPage() {
                   {
                     header: 'Actions',
                     cell: (r) => (
-                      <DeleteCell label="Delete rate table" question={`Delete ${r.name}?`} remove={() => clientSettingsApi.deleteRateTable(r.id)} onDeleted={catalogue.reload} />
+                      <DeleteAction label="Delete rate table" question={`Delete ${r.name}?`} remove={() => clientSettingsApi.deleteRateTable(r.id)} onDeleted={catalogue.reload} />
                     ),
                   },
                 ]}
