@@ -13,7 +13,7 @@ export function ReplayButton({ event, onReplayed }: { event: IntegrationEvent; o
     setQueued(true);
     onReplayed();
   });
-  if (queued) return <span className="muted" role="status">Replay queued: its new entry appears above.</span>;
+  if (queued) return <span className="muted" role="status">Replay queued: its new entry appears in this list once it is processed.</span>;
   return (
     <div className="stack stack--tight">
       <Button size="small" onClick={() => void replay.run()} pending={replay.pending} pendingText="Replaying…" aria-label={`Replay event for ${event.externalOrderId ?? 'unknown order'}`}>
