@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm start`: node dependencies, Redis and PostgreSQL (and the `portal` database), the production
-# build, then the four apps in the foreground under one supervisor (tools/dev/start-all.js). Ctrl+C
-# stops all four.
+# build, then the four apps and the console in the foreground under one supervisor (tools/dev/start-all.js).
+# Ctrl+C stops them all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,8 +18,9 @@ fi
 
 bash tools/services/ensure-services.sh
 
-# Compiled JavaScript, as the image runs it; Nx replays its cache when no source changed (seconds).
-echo "start: building the apps (npm run build; cached while no source changes) ..."
+# Compiled JavaScript and the console's static pages, as the image runs them; Nx replays its cache
+# when no source changed (seconds).
+echo "start: building the apps and the console (npm run build; cached while no source changes) ..."
 npm run --silent build >/dev/null || { echo "start: the build failed; run \`npm run build\` to see why"; exit 1; }
 
 # exec: Ctrl+C and SIGTERM go straight to the supervisor, which stops the apps gracefully.

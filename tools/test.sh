@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `npm test`: the same setup as `npm start` (dependencies, Redis and PostgreSQL answering), the quick
-# checks (compose file, type check, lint), then every test tier in one Jest process:
+# `npm test`: the same setup as `npm start` (dependencies, Redis and PostgreSQL answering), Chromium for
+# the console's browser tests, the quick checks (compose file, type checks, lint), then every test tier
+# in one Jest process:
 #   npm test                      everything
 #   npm test -- apps/quoting      arguments go to Jest
 #   SKIP_CHECKS=1 npm test -- ... Jest only
@@ -13,6 +14,7 @@ bash tools/install-deps.sh
 # The tests create (and drop) databases of their own through the `postgres` database: only the
 # servers have to answer and accept the login.
 ENSURE_DATABASE=0 bash tools/services/ensure-services.sh
+bash tools/services/ensure-chromium.sh
 if [[ -n ${DATABASE_URL:-} && -z ${TEST_ADMIN_DATABASE_URL:-} ]]; then
   TEST_ADMIN_DATABASE_URL=$(node -e 'const u = new URL(process.argv[1]); u.pathname = "/postgres"; console.log(u.href)' "$DATABASE_URL")
   export TEST_ADMIN_DATABASE_URL
@@ -44,6 +46,7 @@ fi
 
 if [[ ${SKIP_CHECKS:-0} != 1 ]]; then
   check "type check (tsc)" npx tsc -p tsconfig.json
+  check "type check of the console's browser code (tsc, DOM)" npx tsc -p apps/console/tsconfig.app.json
   check "lint (eslint with Nx module boundaries)" npx nx run-many -t lint --outputStyle=static
 fi
 

@@ -1,8 +1,8 @@
 // Runs the four apps as one foreground process (`npm start`): output lines prefixed with the app's
-// name, client-settings first, a summary box once all four answer /ready, and a graceful stop of all
-// on Ctrl+C or SIGTERM. If any app dies, the others are stopped and this exits non-zero.
-// The apps run from their production build (dist/apps/<app>/main.js, made by `npm run build` in
-// tools/start.sh), as they run in the image: no transpiling at start, and what is measured is what ships.
+// name, client-settings first, then the console in front of them, a summary box once all answer
+// /ready, and a graceful stop of all on Ctrl+C or SIGTERM. If any app dies, the others are stopped
+// and this exits non-zero. Everything runs from its production build (dist/, made by `npm run build` in
+// tools/start.sh), as it runs in the image: no transpiling at start, and what is measured is what ships.
 'use strict';
 const { spawn } = require('node:child_process');
 const { existsSync } = require('node:fs');
@@ -19,10 +19,12 @@ const APPS = [
   { name: 'order-management', port: port('ORDER_MANAGEMENT_PORT', 3002) },
   { name: 'quoting', port: port('QUOTING_PORT', 3003) },
 ];
+// The console's server (apps/console/server): the build tools/start.sh made, and the APIs on its origin.
+const CONSOLE = { name: 'console', port: port('CONSOLE_PORT', 3004), main: join(ROOT, 'dist', 'apps', 'console-server', 'main.js') };
 const READY_TIMEOUT_MS = 120_000;
 // A worker finishing its in-flight jobs gets this long after SIGTERM before it is killed.
 const STOP_GRACE_MS = 20_000;
-const COLORS = [36, 35, 33, 32];
+const COLORS = [36, 35, 33, 32, 34];
 const color = (i, text) => (process.stdout.isTTY ? `\x1b[${COLORS[i]}m${text}\x1b[0m` : text);
 
 const children = new Map();
@@ -30,7 +32,7 @@ let stopping = false;
 let exitCode = 0;
 const log = (message) => console.log(`start: ${message}`);
 const url = (app) => `http://${host}:${app.port}`;
-const mainFile = (app) => join(ROOT, 'dist', 'apps', app.name, 'main.js');
+const mainFile = (app) => app.main ?? join(ROOT, 'dist', 'apps', app.name, 'main.js');
 
 function start(app, index) {
   const child = spawn(process.execPath, ['--enable-source-maps', mainFile(app)], {
@@ -99,7 +101,7 @@ function box(lines) {
 }
 
 async function main() {
-  const missing = APPS.filter((app) => !existsSync(mainFile(app)));
+  const missing = [...APPS, CONSOLE].filter((app) => !existsSync(mainFile(app)));
   if (missing.length > 0) {
     console.error(`start: missing ${missing.map((app) => relative(ROOT, mainFile(app))).join(', ')} (run \`npm run build\`); nothing started`);
     process.exit(1);
@@ -124,10 +126,14 @@ async function main() {
   log('client-settings is ready; starting ingestion-gateway, order-management and quoting ...');
   APPS.slice(1).forEach((app, i) => start(app, i + 1));
   await Promise.all(APPS.slice(1).map(waitReady));
+  start(CONSOLE, APPS.length);
+  await waitReady(CONSOLE);
   if (stopping) return;
   console.log(
     `\n${box([
-      'All four apps are ready.',
+      'All four apps and the console are ready.',
+      '',
+      `Console            ${url(CONSOLE)}/  (sign in with a courier's API key)`,
       '',
       ...APPS.map((app) => `${app.name.padEnd(18)} ${url(app).padEnd(23)} API docs: ${url(app)}/docs`),
       '',
@@ -137,7 +143,7 @@ async function main() {
       '',
       'Send a first event: npm run send-event -- --help',
       '  (npm run send-event -- --setup, then npm run send-event)',
-      'Stop all four with Ctrl+C.',
+      'Stop them all with Ctrl+C.',
     ])}\n`,
   );
 }

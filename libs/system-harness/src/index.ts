@@ -1,2 +1,3 @@
 export * from './system-under-test';
 export * from './redis-cluster';
+export * from './console-server';

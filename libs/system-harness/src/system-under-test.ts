@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createTestDatabase } from '@portal/service-kit/testing';
+import { startConsole, type RunningConsole } from './console-server';
 
 /**
  * Starts the four apps as real processes against the machine's PostgreSQL and Redis, each run with
@@ -30,6 +31,8 @@ export interface SystemOptions {
   replicas?: number;
   /** Run the production build (dist/apps/<app>/main.js, built first if needed) instead of the TypeScript sources. */
   compiled?: boolean;
+  /** Also build the console and serve it in front of the apps (its URL is `consoleUrl`). */
+  console?: boolean;
 }
 
 export interface RunningSystem {
@@ -44,6 +47,8 @@ export interface RunningSystem {
   queuePrefix: string;
   operatorToken: string;
   env: Record<string, string>;
+  /** The console's server, when asked for with `console: true`. */
+  consoleUrl: string | null;
   start(app: AppName, replica?: number): Promise<void>;
   /** Sends the signal and waits for the exit: code 0 after SIGTERM means a clean shutdown. */
   kill(app: AppName, signal?: NodeJS.Signals, replica?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null } | null>;
@@ -146,7 +151,9 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   };
 
   const everyReplica = (apps: readonly AppName[]): [AppName, number][] => apps.flatMap((a) => ports[a].map((_, i) => [a, i] as [AppName, number]));
+  let consoleServer: RunningConsole | null = null;
   const stop = async (): Promise<void> => {
+    await consoleServer?.stop();
     await Promise.all(everyReplica(APPS).map(([a, i]) => kill(a, 'SIGTERM', i)));
     await database.drop().catch(() => undefined);
   };
@@ -155,9 +162,21 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     // Client settings first: the others consume what it publishes, and all four migrate at start.
     await start('client-settings');
     await Promise.all(everyReplica(APPS).filter(([a, i]) => a !== 'client-settings' || i > 0).map(([a, i]) => start(a, i)));
+    if (options.console) {
+      consoleServer = await startConsole({
+        port: await freePort(),
+        upstreams: {
+          CLIENT_SETTINGS_URL: urls['client-settings'],
+          ORDER_MANAGEMENT_URL: urls['order-management'],
+          INGESTION_GATEWAY_URL: urls['ingestion-gateway'],
+          QUOTING_URL: urls.quoting,
+        },
+        logFile: logMode === 'file' ? join(ROOT, 'tmp', 'logs', `${runId}-console.log`) : undefined,
+      });
+    }
   } catch (error) {
     await stop();
     throw error;
   }
-  return { urls, replicaUrls, databaseUrl, redisUrl, redisClusterNodes, queuePrefix, operatorToken, env, start, kill, stop };
+  return { urls, replicaUrls, databaseUrl, redisUrl, redisClusterNodes, queuePrefix, operatorToken, env, consoleUrl: consoleServer?.url ?? null, start, kill, stop };
 }

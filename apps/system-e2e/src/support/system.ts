@@ -14,9 +14,9 @@ export interface E2eSystem {
 
 /**
  * Starts all four apps with an extra `e2e` order-event subscriber next to `default`; `options`
- * passes on replicas or a Redis Cluster to run on.
+ * passes on replicas, a Redis Cluster to run on, or the console in front of the apps.
  */
-export async function startE2eSystem(env: Record<string, string> = {}, options: Pick<SystemOptions, 'replicas' | 'redisClusterNodes'> = {}): Promise<E2eSystem> {
+export async function startE2eSystem(env: Record<string, string> = {}, options: Pick<SystemOptions, 'replicas' | 'redisClusterNodes' | 'console'> = {}): Promise<E2eSystem> {
   const system = await startSystem({ env: { ORDER_EVENT_SUBSCRIBERS: `default,${E2E_SUBSCRIBER}`, ...env }, ...options });
   return {
     system,
