@@ -22,6 +22,8 @@ import { IntegrationEventsController } from './integration-events/integration-ev
 import { ListIntegrationEventsUseCase } from './integration-events/list-integration-events.use-case';
 import { ReplayEventUseCase } from './integration-events/replay-event.use-case';
 import { ReplayMatchingEventsUseCase } from './integration-events/replay-matching-events.use-case';
+import { IntegrationSummaryController } from './integration-summary/integration-summary.controller';
+import { IntegrationSummaryUseCase } from './integration-summary/integration-summary.use-case';
 import { OrderAnnouncements } from './ledger/order-announcements';
 import { OrderLedger } from './ledger/order-ledger';
 import { ormOptions } from './orm-options';
@@ -47,7 +49,7 @@ export class OrderManagementModule {
         HealthModule,
         QueueDashboardModule.forSubscribers(config.ORDER_EVENT_SUBSCRIBERS),
       ],
-      controllers: [OrdersController, DraftsController, QuotesController, IntegrationEventsController, MetricsController],
+      controllers: [OrdersController, DraftsController, QuotesController, IntegrationEventsController, IntegrationSummaryController, MetricsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: ApiKeyResolver, useClass: ProjectedApiKeyResolver },
@@ -72,6 +74,7 @@ export class OrderManagementModule {
         ListIntegrationEventsUseCase,
         ReplayEventUseCase,
         ReplayMatchingEventsUseCase,
+        IntegrationSummaryUseCase,
         PreviewQuoteUseCase,
         IntakeProcessor,
         QuotedOrdersProcessor,

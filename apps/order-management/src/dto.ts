@@ -1,5 +1,7 @@
 import {
   IntegrationEventSchema,
+  IntegrationSummaryQuerySchema,
+  IntegrationSummarySchema,
   ListIntegrationEventsQuerySchema,
   ListOrdersQuerySchema,
   OrderSchema,
@@ -18,6 +20,8 @@ export class ListIntegrationEventsQueryDto extends createZodDto(ListIntegrationE
 export class OrderDto extends createZodDto(OrderSchema) {}
 export class OrderPageDto extends createZodDto(pageOf(OrderSchema)) {}
 export class IntegrationEventPageDto extends createZodDto(pageOf(IntegrationEventSchema)) {}
+export class IntegrationSummaryQueryDto extends createZodDto(IntegrationSummaryQuerySchema) {}
+export class IntegrationSummaryDto extends createZodDto(IntegrationSummarySchema) {}
 export class UpdateDraftDto extends createZodDto(UpdateDraftSchema) {}
 export class QuoteRequestDto extends createZodDto(QuoteRequestSchema) {}
 export class QuoteResultDto extends createZodDto(QuoteResultSchema) {}

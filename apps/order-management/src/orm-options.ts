@@ -7,6 +7,7 @@ import { IntegrationEventRecord } from './entities/integration-event.entity';
 import { Order } from './entities/order.entity';
 import { Drafts } from './migrations/drafts.migration';
 import { InitialOrderManagement } from './migrations/initial.migration';
+import { IntegrationSummaryIndexes } from './migrations/integration-summary-indexes.migration';
 import { OrderLifecycle } from './migrations/order-lifecycle.migration';
 import { OrderReceivedAt } from './migrations/order-received-at.migration';
 import { OrderKey } from './entities/order-key.entity';
@@ -23,5 +24,6 @@ export const ormOptions = (config: OrderManagementConfig) =>
       { name: 'Drafts', class: Drafts },
       { name: 'OrderReceivedAt', class: OrderReceivedAt },
       { name: 'OrderLifecycle', class: OrderLifecycle },
+      { name: 'IntegrationSummaryIndexes', class: IntegrationSummaryIndexes },
     ],
   });

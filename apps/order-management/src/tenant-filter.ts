@@ -1,12 +1,23 @@
 import type { Principal } from '@portal/service-kit';
 
+/** A key's tenant narrowed by an optional clientId: its courier and one client, or all the courier's clients (`clientId` null). */
+export interface TenantScope {
+  courierId: string;
+  clientId: string | null;
+}
+
 /**
- * The rows a key may see: its courier's, and only its own client's for a client key. A clientId
- * filter narrows that further and can never widen it.
+ * What a key may see: its courier's clients, and only its own for a client key. A clientId filter
+ * narrows that further and can never widen it: null when it names a client the key cannot see.
  */
+export function tenantScope(principal: Principal, clientId?: string): TenantScope | null {
+  if (principal.clientId !== null) return clientId && clientId !== principal.clientId ? null : { courierId: principal.courierId, clientId: principal.clientId };
+  return { courierId: principal.courierId, clientId: clientId ?? null };
+}
+
+/** The rows a key may see, as a MikroORM filter over rows carrying courierId and clientId. */
 export function tenantFilter(principal: Principal, clientId?: string): { courierId: string; clientId?: string | { $in: string[] } } {
-  if (principal.clientId !== null) {
-    return { courierId: principal.courierId, clientId: clientId && clientId !== principal.clientId ? { $in: [] } : principal.clientId };
-  }
-  return { courierId: principal.courierId, ...(clientId ? { clientId } : {}) };
+  const scope = tenantScope(principal, clientId);
+  if (scope === null) return { courierId: principal.courierId, clientId: { $in: [] } };
+  return { courierId: scope.courierId, ...(scope.clientId !== null ? { clientId: scope.clientId } : {}) };
 }

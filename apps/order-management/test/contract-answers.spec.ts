@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/core';
-import { IntegrationEventSchema, OrderSchema, pageOf, QuoteResultSchema } from '@portal/contracts';
+import { IntegrationEventSchema, IntegrationSummarySchema, OrderSchema, pageOf, QuoteResultSchema } from '@portal/contracts';
 import { hashApiKey } from '@portal/service-kit';
 import { ServiceUnderTest, startServiceForTest } from '@portal/service-kit/testing';
 import { v7 as uuidv7 } from 'uuid';
@@ -73,13 +73,15 @@ describe('order management answers as its contracts say (PostgreSQL + Redis)', (
     return schema.parse(answer);
   };
 
-  it('answers orders, the event log and quote previews as their schemas read them', async () => {
+  it('answers orders, the event log, the integration summary and quote previews as their schemas read them', async () => {
     const page = await call(pageOf(OrderSchema), 'GET', '/v1/orders');
     expect(page.items.map((o) => o.id)).toEqual([orderId]);
     const order = await call(OrderSchema, 'GET', `/v1/orders/${orderId}`);
     expect(order).toMatchObject({ status: 'PLACED', readyBy: '2026-11-25T15:00:00.000Z', dueBy: '2026-11-25T17:00:00.000Z' });
     const log = await call(pageOf(IntegrationEventSchema), 'GET', `/v1/integration-events?clientId=${clientId}`);
     expect(log.items).toEqual([expect.objectContaining({ outcome: 'PLACED', orderId })]);
+    const summary = await call(IntegrationSummarySchema, 'GET', '/v1/integration-summary');
+    expect(summary.clients).toEqual([expect.objectContaining({ clientId, lastEventAt: '2026-11-24T16:00:00.000Z' })]);
     const preview = { clientId, order: { dropoff: { address: { line1: '350 5th Ave', city: 'New York', postalCode: '10118', country: 'US' }, contact: { name: 'Ada' } } } };
     expect(await call(QuoteResultSchema, 'POST', '/v1/quotes', preview)).toEqual({ quotes: [], pick: null, draftReasons: [] });
   });

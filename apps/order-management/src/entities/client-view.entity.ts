@@ -1,8 +1,9 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import type { PickupAddress, ServiceSelectionRule } from '@portal/contracts';
 
 /** Order management's copy of a client, fed by client settings' `client.changed` jobs. */
 @Entity({ tableName: 'clients' })
+@Index({ properties: ['courierId'] })
 export class ClientView {
   @PrimaryKey({ type: 'uuid' })
   id!: string;

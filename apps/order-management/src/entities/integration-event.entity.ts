@@ -5,6 +5,7 @@ import type { CanonicalEventType, IntegrationEventOutcome, Platform } from '@por
 @Entity({ tableName: 'integration_events' })
 @Index({ properties: ['courierId', 'id'] })
 @Index({ properties: ['clientId', 'id'] })
+@Index({ properties: ['clientId', 'receivedAt'] })
 export class IntegrationEventRecord {
   /** The gateway's event id: processing a delivery twice finds this row and stops. */
   @PrimaryKey({ type: 'uuid' })

@@ -7,6 +7,7 @@ import { OrderStatusSchema, type OrderCancellation, type OrderService, type Orde
 @Index({ properties: ['courierId', 'id'] })
 @Index({ properties: ['clientId', 'id'] })
 @Index({ properties: ['status'] })
+@Index({ properties: ['clientId', 'status', 'updatedAt'] })
 export class Order {
   [OptionalProps]?: 'service' | 'draftReasons' | 'sourceUpdatedAt' | 'cancellation' | 'createdAt' | 'updatedAt';
 
