@@ -13,6 +13,7 @@ export * from './http/courier.schema';
 export * from './http/hook-answer.schema';
 export * from './http/integration-event.schema';
 export * from './http/integration-settings.schema';
+export * from './http/integration-summary.schema';
 export * from './http/order.schema';
 export * from './http/quote.schema';
 export * from './http/rate-table.schema';

@@ -1,5 +1,6 @@
 import type {
   IntegrationEvent,
+  IntegrationSummary,
   IntegrationEventOutcome,
   Order,
   OrderStatus,
@@ -37,5 +38,7 @@ export const orderManagementApi = {
   listEvents: (filter: EventFilter, page: PageRequest = {}) =>
     call<Page<IntegrationEvent>>('/v1/integration-events', { query: { ...filter, cursor: page.cursor, limit: page.limit }, signal: page.signal }),
   replayEvent: (eventId: string) => call<ReplayAccepted>(`/v1/integration-events/${eventId}/replay`, { method: 'POST', body: {} }),
+  integrationSummary: (query: { since: string; clientId?: string }, signal?: AbortSignal) =>
+    call<IntegrationSummary>('/v1/integration-summary', { query, signal }),
   replayEvents: (body: ReplayEventsRequest) => call<ReplaysAccepted>('/v1/integration-events/replay', { method: 'POST', body }),
 };

@@ -3,7 +3,6 @@ import { Button } from '../../components/Button';
 import { DateTime } from '../../components/DateTime';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadingState } from '../../components/LoadingState';
-import { Notice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { Section } from '../../components/Section';
@@ -29,14 +28,13 @@ export function OverviewPage() {
   const loaded = useLoad(
     async (signal) => {
       const since = new Date(Date.now() - DAY_MS).toISOString();
-      const [summarised, connections] = await Promise.all([summarise(clientIds, since, signal), connectionCounts(clientIds, signal)]);
-      return { ...summarised, connections, at: new Date().toISOString() };
+      const [summary, connections] = await Promise.all([summarise(clientIds, since, signal), connectionCounts(clientIds, signal)]);
+      return { summary, connections, at: new Date().toISOString() };
     },
     [key],
   );
   const rows = loaded.data ? overviewRows(directory.clients, loaded.data.summary.clients, loaded.data.connections) : [];
   const total = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((sum, r) => sum + pick(r), 0);
-  const atLeast = loaded.data?.partial ? 'at least ' : '';
 
   return (
     <>
@@ -52,11 +50,10 @@ export function OverviewPage() {
       <LoadingState loading={loaded.loading || directory.loading} error={loaded.error} what="Reading the last 24 hours" onRetry={loaded.reload} hasData={loaded.data !== undefined}>
         {loaded.data && (
           <div className="sections">
-            {loaded.data.partial && <Notice tone="warn">A busy day: only the newest events and orders were read, so the numbers are lower bounds.</Notice>}
             <div className="kpis">
-              <KpiTile label="Orders placed" value={`${atLeast}${total((r) => r.ordersPlaced)}`} tone="ok" to={withQuery(paths.orders, { status: 'PLACED' })} hint="last 24 h" />
+              <KpiTile label="Orders placed" value={`${total((r) => r.ordersPlaced)}`} tone="ok" to={withQuery(paths.orders, { status: 'PLACED' })} hint="last 24 h" />
               <KpiTile label="Drafts waiting" value={`${total((r) => r.draftsWaiting)}`} tone="warn" to={paths.drafts} hint="to fix and finalise" />
-              <KpiTile label="Rejected or failed" value={`${atLeast}${total((r) => r.problems)}`} tone={total((r) => r.problems) > 0 ? 'danger' : 'neutral'} to={withQuery(paths.events, { outcome: 'REJECTED' })} hint="events, last 24 h" />
+              <KpiTile label="Rejected or failed" value={`${total((r) => r.problems)}`} tone={total((r) => r.problems) > 0 ? 'danger' : 'neutral'} to={withQuery(paths.events, { outcome: 'REJECTED' })} hint="events, last 24 h" />
               <KpiTile label="Silent connections" value={`${total((r) => r.connections.silent)}`} tone={total((r) => r.connections.silent) > 0 ? 'danger' : 'neutral'} to={paths.clients} hint="stopped sending" />
             </div>
             {rows.length === 0 ? (

@@ -1,5 +1,5 @@
 import type { Client } from '@portal/contracts/http';
-import type { ClientIntegrationSummary } from './integration-summary';
+import type { ClientIntegrationSummary } from '@portal/contracts/http';
 import type { ConnectionCounts } from './silent-connections';
 
 /** One client on the Overview: its day in numbers and its connections. */
