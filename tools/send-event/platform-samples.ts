@@ -26,8 +26,8 @@ export type SampleChange = 'update' | 'cancel';
 export const CHANGE_SAMPLES: Record<SamplePlatform, Record<SampleChange, { sample: string; topic: string }>> = {
   // Shopify: a corrected shipping address; a cancellation by the customer.
   shopify: { update: { sample: 'orders-updated-address.json', topic: 'orders/updated' }, cancel: { sample: 'orders-cancelled.json', topic: 'orders/cancelled' } },
-  // WooCommerce has one topic for every save: the status says what happened.
-  woocommerce: { update: { sample: 'order-updated-processing.json', topic: 'order.updated' }, cancel: { sample: 'order-updated-cancelled.json', topic: 'order.updated' } },
+  // WooCommerce has one topic for every save: the status says what happened (the update adds to the note).
+  woocommerce: { update: { sample: 'order-updated-same-second.json', topic: 'order.updated' }, cancel: { sample: 'order-updated-cancelled.json', topic: 'order.updated' } },
 };
 
 export interface PlatformDelivery {
