@@ -39,8 +39,9 @@ type Ids = { externalEventId: string; externalOrderId: string };
  *   IGNORED (answered 200, recorded with a reason), and so is an orders/create of an order already
  *   cancelled (Shopify's own test notification);
  * - an order where no item needs shipping is IGNORED; one with no address anywhere is REJECTED;
- * - the event id is X-Shopify-Event-Id (equal on every duplicate of one event): it is the dedup key
- *   of changes and cancellations; a create's is its order, the exact 64-bit `id` as text;
+ * - the event id is X-Shopify-Event-Id (equal on every duplicate of one event): the dedup key of
+ *   changes and cancellations; creates are deduplicated on their order too, the exact 64-bit `id`
+ *   as text;
  * - `occurredAt` is `updated_at`, the time of the state the payload shows: deliveries arrive out of
  *   order, and order management applies only what is newer than the order reflects.
  */
