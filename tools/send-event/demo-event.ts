@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CanonicalOrderEvent, PickupAddress, TaskInput } from '@portal/contracts';
+import type { CanonicalOrderEvent, CanonicalOrderStateEvent, PickupAddress, TaskInput } from '@portal/contracts';
 
 /** A short random id such as `evt_3f9c1a2b7d04e6a1`. */
 export const randomId = (prefix: string): string => `${prefix}_${randomBytes(8).toString('hex')}`;
@@ -26,7 +26,14 @@ const DROPOFFS: TaskInput['address'][] = [
 ];
 const NAMES = ['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Katherine Johnson', 'Edsger Dijkstra'];
 
+/** What a demo event says happened: a new order, a change to one, its cancellation. */
+export type DemoChange = 'create' | 'update' | 'cancel';
+
 export interface DemoEventOptions {
+  /** `update`: the whole order as it now is (new window, maybe a new address); `cancel`: its cancellation. Default create. */
+  change?: DemoChange;
+  /** The reason a cancellation gives. */
+  reason?: string;
   eventId?: string;
   externalId?: string;
   /** Leave out the pickup task: the order takes the client's default pickup. */
@@ -39,7 +46,10 @@ export interface DemoEventOptions {
   now?: Date;
 }
 
-/** A realistic generic order event (PRODUCT 2.2.1): deliver within the next 1-4 hours. */
+/**
+ * A realistic generic order event (PRODUCT 2.2.1): deliver within the next 1-4 hours. An update is
+ * the same order as it now is (its window moves with the clock, the address may change).
+ */
 export function buildDemoEvent(options: DemoEventOptions = {}): CanonicalOrderEvent {
   const now = options.now ?? new Date();
   const seed = options.seed ?? Math.floor(Math.random() * 1000);
@@ -47,9 +57,13 @@ export function buildDemoEvent(options: DemoEventOptions = {}): CanonicalOrderEv
   const name = NAMES[seed % NAMES.length];
   const inHours = (h: number): string => new Date(now.getTime() + h * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const externalId = options.externalId ?? `A-${randomBytes(5).toString('hex').toUpperCase()}`;
-  const event: CanonicalOrderEvent = {
-    id: options.eventId ?? randomId('evt'),
-    type: 'order.created',
+  const id = options.eventId ?? randomId('evt');
+  if (options.change === 'cancel') {
+    return { id, type: 'order.cancelled', occurredAt: now.toISOString(), order: { externalId }, reason: options.reason ?? 'The customer cancelled' };
+  }
+  const event: CanonicalOrderStateEvent = {
+    id,
+    type: options.change === 'update' ? 'order.updated' : 'order.created',
     occurredAt: now.toISOString(),
     order: {
       externalId,

@@ -3,7 +3,7 @@
  * (apps/ingestion-gateway/test/fixtures): realistic payloads with a fresh order id each time, signed
  * as each platform signs (base64 HMAC-SHA256 of the raw body) and sent with the platform's headers.
  */
-import { createHmac, randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isLosslessNumber, LosslessNumber, parse, stringify } from 'lossless-json';
@@ -20,6 +20,16 @@ export const DEFAULT_SAMPLES: Record<SamplePlatform, string> = {
 
 export const DEFAULT_TOPICS: Record<SamplePlatform, string> = { shopify: 'orders/create', woocommerce: 'order.created' };
 
+/** A change to an order sent before: what each platform sends, and the sample showing it. */
+export type SampleChange = 'update' | 'cancel';
+
+export const CHANGE_SAMPLES: Record<SamplePlatform, Record<SampleChange, { sample: string; topic: string }>> = {
+  // Shopify: a corrected shipping address; a cancellation by the customer.
+  shopify: { update: { sample: 'orders-updated-address.json', topic: 'orders/updated' }, cancel: { sample: 'orders-cancelled.json', topic: 'orders/cancelled' } },
+  // WooCommerce has one topic for every save: the status says what happened (the update adds to the note).
+  woocommerce: { update: { sample: 'order-updated-same-second.json', topic: 'order.updated' }, cancel: { sample: 'order-updated-cancelled.json', topic: 'order.updated' } },
+};
+
 export interface PlatformDelivery {
   body: string;
   headers: Record<string, string>;
@@ -28,8 +38,10 @@ export interface PlatformDelivery {
 }
 
 export interface SampleOptions {
-  /** A fixture name in the platform's fixture folder (default: DEFAULT_SAMPLES). */
+  /** A fixture name in the platform's fixture folder (default: DEFAULT_SAMPLES, or CHANGE_SAMPLES for a change). */
   sample?: string;
+  /** Send a change to the order `externalId` instead of a new order. */
+  change?: SampleChange;
   /** Send this file's exact bytes instead (no fresh ids). */
   file?: string;
   externalId?: string;
@@ -58,7 +70,8 @@ function idOf(value: unknown): string | undefined {
 
 /** Builds a signed delivery of a platform sample for a connection secret. */
 export function platformDelivery(platform: SamplePlatform, secret: string, options: SampleOptions = {}): PlatformDelivery {
-  const topic = options.topic ?? DEFAULT_TOPICS[platform];
+  const change = options.change ? CHANGE_SAMPLES[platform][options.change] : undefined;
+  const topic = options.topic ?? change?.topic ?? DEFAULT_TOPICS[platform];
   let body: string;
   let externalOrderId: string | undefined;
   if (options.file) {
@@ -66,7 +79,7 @@ export function platformDelivery(platform: SamplePlatform, secret: string, optio
     const parsed = parse(body);
     externalOrderId = isObject(parsed) ? idOf(parsed.id) : undefined;
   } else {
-    const order = parse(readFileSync(join(FIXTURES, platform, options.sample ?? DEFAULT_SAMPLES[platform]), 'utf8'));
+    const order = parse(readFileSync(join(FIXTURES, platform, options.sample ?? change?.sample ?? DEFAULT_SAMPLES[platform]), 'utf8'));
     if (!isObject(order)) throw new Error('The sample is not a JSON object');
     externalOrderId = platform === 'shopify' ? freshShopifyOrder(order, options) : freshWooOrder(order, options);
     body = stringify(order, null, 2) ?? '';
@@ -98,31 +111,42 @@ export function platformDelivery(platform: SamplePlatform, secret: string, optio
   return { body, headers, externalOrderId };
 }
 
-/** A new order id and name, created now; the rest of the sample as Shopify wrote it. */
+/** A number for the order's name, the same for every event of one order (an update keeps its #name). */
+const orderNumberOf = (id: string): number => 1000 + (Number(BigInt(`0x${createHash('sha256').update(id).digest('hex').slice(0, 12)}`) % 90_000n));
+
+/**
+ * The order id and name, changed now (created now for a new order); a cancellation is cancelled now.
+ * The rest of the sample as Shopify wrote it.
+ */
 function freshShopifyOrder(order: JsonObject, options: SampleOptions): string {
   const id = options.externalId ?? randomShopifyId();
-  const number = randomInt(1000, 99999);
+  const number = orderNumberOf(id);
   const now = (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
   order.id = asId(id);
   order.admin_graphql_api_id = `gid://shopify/Order/${id}`;
   order.name = `#${number}`;
   order.order_number = new LosslessNumber(String(number));
-  order.created_at = now;
-  order.processed_at = now;
+  if (!options.change) {
+    order.created_at = now;
+    order.processed_at = now;
+  }
+  if (options.change === 'cancel') order.cancelled_at = now;
   order.updated_at = now;
   return id;
 }
 
-/** A new order id and number, created now (WooCommerce writes UTC without a Z in *_gmt). */
+/** The order id and number, saved now (created now for a new order): WooCommerce writes UTC without a Z in *_gmt. */
 function freshWooOrder(order: JsonObject, options: SampleOptions): string {
   const id = options.externalId ?? String(randomInt(10_000, 999_999));
   const gmt = (options.now ?? new Date()).toISOString().slice(0, 19);
   order.id = asId(id);
   order.number = id;
-  order.order_key = `wc_order_${randomBytes(6).toString('hex')}`;
-  order.date_created_gmt = gmt;
+  if (!options.change) {
+    order.order_key = `wc_order_${randomBytes(6).toString('hex')}`;
+    order.date_created_gmt = gmt;
+    order.date_paid_gmt = gmt;
+  }
   order.date_modified_gmt = gmt;
-  order.date_paid_gmt = gmt;
   return id;
 }
 

@@ -5,6 +5,7 @@
  *   npm run send-event                     send a realistic signed event to the saved connection and show the order
  *   npm run send-event -- --setup --platform shopify       the same with a Shopify connection (.local/demo-shopify.json)
  *   npm run send-event -- --platform shopify               send a signed Shopify orders/create sample (woocommerce likewise)
+ *   npm run send-event -- --update | --cancel              change or cancel the order sent last (any --platform)
  *   npm run send-event -- --help           all options
  */
 import { randomBytes } from 'node:crypto';
@@ -50,6 +51,13 @@ const USAGE = `Usage:
       --sample order-test.json, order-cancelled.json, order-created-pending.json ... show the other rules.
       --ping sends WooCommerce's unsigned webhook_id=N creation ping instead.
 
+  npm run send-event -- [--platform P] --update | --cancel [--external-id ID]
+      Changes or cancels the order sent last (or --external-id): generic order.updated (the whole
+      order as it now is) / order.cancelled; Shopify orders/updated (a new shipping address) /
+      orders/cancelled; WooCommerce order.updated in processing / in cancelled. Then waits (up to
+      10 s) for what became of it in the integration event log (UPDATED, CANCELLED, IGNORED NO_CHANGE
+      ...) and prints the order.
+
 Options (defaults come from .local/demo.json, or .local/demo-<platform>.json, written by --setup):
   --platform P           generic (default), shopify or woocommerce
   --connection ID        connection id (webhook URL becomes <gateway-url>/v1/hooks/ID unless --url)
@@ -59,6 +67,9 @@ Options (defaults come from .local/demo.json, or .local/demo-<platform>.json, wr
   --event-id ID          event id (default: random evt_...)
   --external-id ID       order.externalId (default: random A-...)
   --dropoff-only         leave out the pickup task (the client's default pickup is used)
+  --update               send a change to the order sent last (or --external-id) instead of a new order
+  --cancel               send its cancellation
+  --reason R             (generic) the reason a --cancel gives
   --file PATH            send this JSON file's exact bytes as the body instead of a built event
   --sample NAME          (shopify, woocommerce) the fixture to send
   --topic T              (shopify, woocommerce) the topic header (default ${DEFAULT_TOPICS.shopify} / ${DEFAULT_TOPICS.woocommerce})
@@ -74,6 +85,8 @@ Options (defaults come from .local/demo.json, or .local/demo-<platform>.json, wr
 type Demo = Pick<Tenant, 'courierApiKey' | 'clientId' | 'connectionId' | 'webhookUrl' | 'signingSecret'> & {
   courierId?: string;
   settingsUrl?: string;
+  /** The external id of the order sent last: what --update and --cancel change. */
+  lastExternalId?: string;
 };
 
 function readDemo(platform: Platform): Demo | null {
@@ -97,6 +110,9 @@ function parse() {
       'event-id': { type: 'string' },
       'external-id': { type: 'string' },
       'dropoff-only': { type: 'boolean', default: false },
+      update: { type: 'boolean', default: false },
+      cancel: { type: 'boolean', default: false },
+      reason: { type: 'string' },
       file: { type: 'string' },
       'no-wait': { type: 'boolean', default: false },
       'gateway-url': { type: 'string', default: process.env.INGESTION_GATEWAY_URL ?? 'http://127.0.0.1:3000' },
@@ -110,6 +126,12 @@ function parse() {
   }).values;
 }
 type Args = ReturnType<typeof parse>;
+
+/** A change to an order sent before, if one is asked for. */
+function changeOf(args: Args): 'update' | 'cancel' | undefined {
+  if (args.update && args.cancel) throw new Error('--update and --cancel cannot be combined');
+  return args.update ? 'update' : args.cancel ? 'cancel' : undefined;
+}
 
 function platformOf(args: Args): Platform {
   const platform = args.platform as Platform;
@@ -194,6 +216,34 @@ async function waitForOrder(ordersUrl: string, key: string, externalId: string, 
   return null;
 }
 
+/** Keeps the order sent last in the demo file, so --update and --cancel know which order to change. */
+function rememberOrder(platform: Platform, demo: Demo, externalId: string): void {
+  writeFileSync(demoFile(platform), `${JSON.stringify({ ...demo, lastExternalId: externalId }, null, 2)}\n`, { mode: 0o600 });
+}
+
+/** Waits for a change's entry in the event log to leave PENDING, prints it and the order it names. */
+async function waitForOutcome(ordersUrl: string, key: string, clientId: string | undefined, eventId: string | undefined, started: number): Promise<boolean> {
+  if (!eventId) return false;
+  console.log(`\nWaiting up to 10 s for what becomes of event ${eventId} in ${ordersUrl}/v1/integration-events ...`);
+  const query = new URLSearchParams({ limit: '50', ...(clientId ? { clientId } : {}) });
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const answer = await request<Page<IntegrationEvent>>('GET', `${ordersUrl}/v1/integration-events?${query}`, { token: key });
+    const entry = answer.status === 200 ? answer.body.items.find((e) => e.id === eventId && e.outcome !== 'PENDING') : undefined;
+    if (entry) {
+      console.log(`${entry.outcome}${entry.reasonCode ? ` (${entry.reasonCode})` : ''} after ${Date.now() - started} ms${entry.reason ? `: ${entry.reason}` : ''}`);
+      if (entry.orderId) {
+        const order = await request<Order>('GET', `${ordersUrl}/v1/orders/${entry.orderId}`, { token: key });
+        console.log(JSON.stringify(order.body, null, 2));
+      }
+      return true;
+    }
+    await sleep(250);
+  }
+  console.log(`Event ${eventId} has no outcome after 10 s.`);
+  return false;
+}
+
 async function printEventLog(ordersUrl: string, key: string, connectionId: string, clientId: string | undefined, externalId?: string) {
   const query = new URLSearchParams({ limit: '20' });
   if (clientId) query.set('clientId', clientId);
@@ -232,6 +282,12 @@ async function runSend(args: Args): Promise<number> {
     return 2;
   }
 
+  const change = changeOf(args);
+  const changedId = args['external-id'] ?? demo?.lastExternalId;
+  if (change && !changedId) {
+    console.error(`--${change} changes an order sent before: send one first (npm run send-event${platform === 'generic' ? '' : ` -- --platform ${platform}`}) or pass --external-id.`);
+    return 2;
+  }
   let body: string;
   let headers: Record<string, string> = {};
   let externalId: string | undefined;
@@ -241,9 +297,10 @@ async function runSend(args: Args): Promise<number> {
     const delivery = platformDelivery(platform as SamplePlatform, secret, {
       sample: args.sample,
       file: args.file ? resolve(process.cwd(), args.file) : undefined,
-      externalId: args['external-id'],
+      externalId: change ? changedId : args['external-id'],
       eventId: args['event-id'],
       topic: args.topic,
+      change,
     });
     ({ body, headers, externalOrderId: externalId } = delivery);
   } else if (args.file) {
@@ -251,8 +308,10 @@ async function runSend(args: Args): Promise<number> {
   } else {
     const event = buildDemoEvent({
       eventId: args['event-id'],
-      externalId: args['external-id'],
+      externalId: change ? changedId : args['external-id'],
       dropoffOnly: args['dropoff-only'],
+      change,
+      reason: args.reason,
     });
     body = JSON.stringify(event, null, 2);
   }
@@ -260,6 +319,7 @@ async function runSend(args: Args): Promise<number> {
     externalId = externalIdOf(body);
     headers = { 'content-type': 'application/json', 'x-signature': signGenericPayload(secret, body) };
   }
+  if (demo && externalId && !args.connection) rememberOrder(platform, demo, externalId);
 
   console.log(`POST ${url}`);
   for (const [name, value] of Object.entries(headers)) console.log(`${name}: ${value}`);
@@ -291,6 +351,7 @@ async function runSend(args: Args): Promise<number> {
     console.log('The gateway has seen this event id or order before: it creates nothing new (the order below is the first one).');
   }
   if (args['no-wait'] || !externalId) return 0;
+  if (change) return (await waitForOutcome(ordersUrl, key, clientId, (answer.body as { eventId?: string } | null)?.eventId, started)) ? 0 : 1;
 
   console.log(`\nWaiting up to 10 s for order ${externalId} in ${ordersUrl}/v1/orders ...`);
   const order = await waitForOrder(ordersUrl, key, externalId, 10_000);

@@ -15,6 +15,10 @@ import { WooCommerceAdapter } from './platforms/woocommerce/woocommerce.adapter'
 import { ConnectionCache } from './projection/connection-cache';
 import { GatewaySettingsProcessor } from './projection/settings.processor';
 import { PROJECTION } from './projection/settings-projection';
+import { DeliveryReplaysProcessor } from './replays/delivery-replays.processor';
+import { ReplayDeliveryUseCase } from './replays/replay-delivery.use-case';
+import { ReplayHandOff } from './replays/replay-hand-off';
+import { StoredDeliveries } from './replays/stored-deliveries';
 import { SCHEMA } from './schema';
 
 export class GatewayModule {
@@ -24,7 +28,7 @@ export class GatewayModule {
         AppLoggerModule.forRoot('ingestion-gateway', config.LOG_LEVEL),
         // Every database access here forks its own entity manager: no per-request context to pay for.
         MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false }),
-        messagingFor(config, { outbox: true, consumes: [QueueNames.settingsForGateway] }),
+        messagingFor(config, { outbox: true, consumes: [QueueNames.settingsForGateway, QueueNames.deliveryReplays] }),
         HealthModule,
       ],
       controllers: [HooksController, MetricsController],
@@ -40,6 +44,10 @@ export class GatewayModule {
         WooCommerceAdapter,
         ReceiveDelivery,
         GatewaySettingsProcessor,
+        StoredDeliveries,
+        ReplayHandOff,
+        ReplayDeliveryUseCase,
+        DeliveryReplaysProcessor,
       ],
     })
     class AppModule {}

@@ -3,7 +3,10 @@ import { ormConfig } from '@portal/service-kit';
 import type { GatewayConfig } from './config';
 import { ClientView } from './entities/client-view.entity';
 import { ConnectionView } from './entities/connection-view.entity';
+import { RefusedDelivery } from './entities/refused-delivery.entity';
+import { Replay } from './entities/replay.entity';
 import { StoredEvent } from './entities/stored-event.entity';
+import { DeliveryLifecycle } from './migrations/delivery-lifecycle.migration';
 import { InitialGateway } from './migrations/initial.migration';
 import { SCHEMA } from './schema';
 
@@ -12,6 +15,9 @@ export const ormOptions = (config: GatewayConfig) =>
     databaseUrl: config.DATABASE_URL,
     schema: SCHEMA,
     poolMax: config.DATABASE_POOL_MAX,
-    entities: [ConnectionView, ClientView, StoredEvent, OutboxMessage],
-    migrations: [{ name: 'InitialGateway', class: InitialGateway }],
+    entities: [ConnectionView, ClientView, StoredEvent, RefusedDelivery, Replay, OutboxMessage],
+    migrations: [
+      { name: 'InitialGateway', class: InitialGateway },
+      { name: 'DeliveryLifecycle', class: DeliveryLifecycle },
+    ],
   });

@@ -81,14 +81,16 @@ function platformHeaders(headers: Record<string, string | string[] | undefined>)
 // - correctly signed, mutating a payload the gateway must refuse: no event may be accepted. What
 //   may change is the refusal records a verified delivery leaves ("a clear error and a record"):
 //   `integration-event.recorded` jobs (REJECTED or IGNORED) in the outbox and on the intake queue,
-//   and the rate limiter's counters. Every other table, the events table first, stays as it was.
+//   the refused deliveries kept for replays, the rate limiter's counters, and the batch of verified
+//   deliveries sent to client settings (connection health). Every other table, the events table
+//   first, stays as it was.
 // Never a 5xx, and every 4xx is the contract's JSON error. Replay a failure with FUZZ_SEED=<seed>.
 describe(`ingestion gateway fuzz (seed ${FUZZ_SEED})`, () => {
   let service: ServiceUnderTest<unknown>;
   let state: StateSource;
   let intake: Queue;
   const connections = {} as Record<Platform, string>;
-  const intakeKeys = /:order-intake:/;
+  const refusalKeys = /:(order-intake|settings-activity):/;
 
   beforeAll(async () => {
     service = await startServiceForTest(gatewayService, { label: 'gwfuzz', http: true, env: { GATEWAY_RATE_LIMIT_PER_SECOND: '1000000' } });
@@ -145,7 +147,7 @@ describe(`ingestion gateway fuzz (seed ${FUZZ_SEED})`, () => {
     expect(report.failures).toEqual([]);
     expect(report.statuses[202]).toBeUndefined();
     const after = await settledState(state);
-    expect(changedState(before, after, { tables: ['outbox'], keys: intakeKeys })).toEqual([]);
+    expect(changedState(before, after, { tables: ['outbox', 'refused_deliveries'], keys: refusalKeys })).toEqual([]);
     // What did change: refusal records only, each with its reason.
     const added = (await intake.getJobs()).filter((j) => !jobsBefore.has(j.id)).map((j) => IntakeJobSchema.parse(j.data));
     expect(added.length).toBeGreaterThan(0);

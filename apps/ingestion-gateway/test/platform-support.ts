@@ -4,7 +4,7 @@ import type { AppError } from '@portal/service-kit';
 import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DeliveryReading, InboundDelivery } from '../src/platforms/platform-adapter';
+import type { DeliveryReading, InboundDelivery, PlatformAdapter } from '../src/platforms/platform-adapter';
 import type { ConnectionContext } from '../src/projection/connection-cache';
 
 export const FIXTURES = join(__dirname, 'fixtures');
@@ -30,6 +30,7 @@ export function connectionContext(platform: Platform, settings: ConnectionSettin
 
 export interface ShopifyDeliveryOptions {
   topic?: string | null;
+  triggeredAt?: string;
   eventId?: string | null;
   webhookId?: string;
   secret?: string;
@@ -43,7 +44,7 @@ export function shopifyDelivery(body: string, secret: string, options: ShopifyDe
     'x-shopify-shop-domain': 'midtown-flowers.myshopify.com',
     'x-shopify-api-version': '2025-10',
     'x-shopify-webhook-id': options.webhookId ?? randomUUID(),
-    'x-shopify-triggered-at': '2026-11-24T15:15:03.123456789Z',
+    'x-shopify-triggered-at': options.triggeredAt ?? '2026-11-24T15:15:03.123456789Z',
   };
   if (options.topic !== null) headers['x-shopify-topic'] = options.topic ?? 'orders/create';
   if (options.eventId !== null) headers['x-shopify-event-id'] = options.eventId ?? randomUUID();
@@ -83,6 +84,13 @@ export const wooPing = (): InboundDelivery => ({
   body: Buffer.from(fixture('woocommerce', 'ping.txt')),
   receivedAt: new Date(),
 });
+
+/** A live delivery as the gateway reads it: verified first (401 and 415 are thrown), then read. */
+export function readLive(adapter: PlatformAdapter, delivery: InboundDelivery, connection: ConnectionContext): DeliveryReading {
+  const verification = adapter.verify(delivery, connection);
+  if (verification.kind === 'handshake') throw new Error(`expected a delivery to read, got a handshake: ${verification.reason}`);
+  return adapter.read(delivery, connection);
+}
 
 /** The canonical event a reading carries, checked against its contract; fails the test otherwise. */
 export function eventOf(reading: DeliveryReading) {

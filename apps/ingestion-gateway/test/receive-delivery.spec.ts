@@ -98,7 +98,7 @@ describe('ReceiveDelivery (PostgreSQL + Redis)', () => {
       found = await find();
     }
     expect(found.acceptedJob).toMatchObject({ name: 'integration-event.accepted', event: { id: 'evt-4' } });
-    expect(found.refusedJob).toMatchObject({ outcome: 'REJECTED', reason: expect.stringContaining('turned off') });
+    expect(found.refusedJob).toMatchObject({ outcome: 'REJECTED', reasonCode: 'INTEGRATIONS_OFF', reason: expect.stringContaining('turned off') });
   });
 
   it.each([

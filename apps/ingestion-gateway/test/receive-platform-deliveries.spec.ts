@@ -145,24 +145,33 @@ describe('ReceiveDelivery for Shopify and WooCommerce (PostgreSQL + Redis)', () 
       expect((await stored(conn)).map((r) => r.externalOrderId)).toEqual(['727']);
     });
 
-    it('ignores a pending order, creates it once on the order.updated into processing, and treats later updates as repeats', async () => {
+    it('ignores a pending order.created; an order.updated into processing is a change that may build it; the same save twice is stored once', async () => {
       const conn = await connection('woocommerce');
       const pending = await receive.execute(conn, wooDelivery(fixture('woocommerce', 'order-created-pending.json'), wooSecret));
       expect(pending).toEqual({ status: 200, body: { eventId: expect.any(String), status: 'ignored' } });
       expect(await stored(conn)).toHaveLength(0);
 
       const processing = fixture('woocommerce', 'order-updated-processing.json');
-      const created = await receive.execute(conn, wooDelivery(processing, wooSecret, { topic: 'order.updated' }));
-      expect(created.status).toBe(202);
-      const again = await receive.execute(conn, wooDelivery(processing.replace('"customer_note": "Please call on arrival"', '"customer_note": "Call first"'), wooSecret, { topic: 'order.updated' }));
-      expect(again).toEqual({ status: 200, body: { eventId: created.body.eventId, status: 'duplicate' } });
-      expect((await stored(conn)).map((r) => [r.externalEventId, r.externalOrderId])).toEqual([['order.updated:728:2026-11-24T17:30:02', '728']]);
+      const updated = await receive.execute(conn, wooDelivery(processing, wooSecret, { topic: 'order.updated' }));
+      expect(updated.status).toBe(202);
+      // WooCommerce's delivery id is new on every attempt: the same save is recognised by what it shows.
+      const again = await receive.execute(conn, wooDelivery(processing, wooSecret, { topic: 'order.updated' }));
+      expect(again).toEqual({ status: 200, body: { eventId: updated.body.eventId, status: 'duplicate' } });
+      // Another save within the same second is another change.
+      const sameSecond = await receive.execute(conn, wooDelivery(fixture('woocommerce', 'order-updated-same-second.json'), wooSecret, { topic: 'order.updated' }));
+      expect(sameSecond.status).toBe(202);
+      const rows = await stored(conn);
+      expect(rows.map((r) => [r.eventType, r.externalOrderId, r.externalEventId.replace(/:[0-9a-f]{12}$/, '')])).toEqual([
+        ['order.updated', '728', 'order.updated:728:2026-11-24T17:30:02'],
+        ['order.updated', '728', 'order.updated:728:2026-11-24T17:30:02'],
+      ]);
 
-      const jobs = await jobsFor(conn, 3);
-      expect(jobs.find((j) => j.eventId === pending.body.eventId)).toMatchObject({ outcome: 'IGNORED', externalOrderId: '728', reason: expect.stringContaining('"pending"') });
-      expect(jobs.find((j) => j.eventId === created.body.eventId)).toMatchObject({
+      const jobs = await jobsFor(conn, 4);
+      expect(jobs.find((j) => j.eventId === pending.body.eventId)).toMatchObject({ outcome: 'IGNORED', reasonCode: 'STATUS_NOT_CREATING', externalOrderId: '728', reason: expect.stringContaining('"pending"') });
+      expect(jobs.find((j) => j.eventId === updated.body.eventId)).toMatchObject({
         name: 'integration-event.accepted',
-        event: { occurredAt: '2026-11-24T16:05:40Z', order: { externalId: '728', reference: '#728' } },
+        mayCreate: true,
+        event: { type: 'order.updated', occurredAt: '2026-11-24T17:30:02Z', order: { externalId: '728', reference: '#728' } },
       });
     });
 

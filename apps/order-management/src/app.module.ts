@@ -12,6 +12,7 @@ import { EditDraftUseCase } from './drafts/edit-draft.use-case';
 import { FinalizeDraftUseCase } from './drafts/finalize-draft.use-case';
 import { CancelOrderUseCase } from './intake/cancel-order.use-case';
 import { ChangeOrderUseCase } from './intake/change-order.use-case';
+import { OrderArrivals } from './intake/order-arrivals';
 import { CreateOrderUseCase } from './intake/create-order.use-case';
 import { MarkIntakeFailedUseCase } from './intake/mark-intake-failed.use-case';
 import { IntakeProcessor } from './intake/intake.processor';
@@ -62,6 +63,7 @@ export class OrderManagementModule {
         QuoteFlows,
         CreateOrderUseCase,
         ChangeOrderUseCase,
+        OrderArrivals,
         CancelOrderUseCase,
         MarkIntakeFailedUseCase,
         RecordIntegrationEventUseCase,

@@ -79,6 +79,8 @@ describe(`order management fuzz (seed ${FUZZ_SEED})`, () => {
     console.log(`order management fuzz, seed ${FUZZ_SEED}: ${report.sent} requests over ${report.operations.length} operations, answers ${JSON.stringify(report.statuses)}`);
     expect(report.operations).toEqual(expect.arrayContaining(['PATCH /v1/orders/{orderId}', 'POST /v1/quotes', 'GET /v1/integration-events']));
     expect(report.failures).toEqual([]);
-    expect(changedState(before, await settledState(state))).toEqual([]);
+    // Authenticated requests note the key's last use, sent to client settings in batches every
+    // ACTIVITY_FLUSH_MS (settings-activity jobs, through the outbox): a record of the key, not of the bad input.
+    expect(changedState(before, await settledState(state), { keys: /:settings-activity:/ })).toEqual([]);
   });
 });

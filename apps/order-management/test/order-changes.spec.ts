@@ -119,6 +119,24 @@ describe('store changes and cancellations (PostgreSQL + Redis)', () => {
     expect(await announced(now.id, 1)).toHaveLength(1);
   });
 
+  it('keeps Ready By at the order\'s arrival for an order without a window: a later update that changes nothing is NO_CHANGE', async () => {
+    // Without completeAfter Ready By is when the order arrived (PRODUCT 1.2), not when a change did.
+    const unwindowed = (line1?: string): CanonicalOrder => {
+      const o = order('U-5', line1);
+      return { ...o, dropoff: { ...o.dropoff, completeAfter: undefined } };
+    };
+    const placed = await create.execute(created(unwindowed()));
+    const later = { ...updated(unwindowed(), '2026-11-24T15:20:00Z'), receivedAt: '2026-11-24T16:20:00.000Z' };
+    expect(await change.execute(later)).toEqual({ outcome: 'IGNORED', orderId: placed?.orderId });
+    expect(await logOf(later.eventId)).toMatchObject({ reasonCode: 'NO_CHANGE' });
+    const moved = { ...updated(unwindowed('2 Moved St'), '2026-11-24T15:30:00Z'), receivedAt: '2026-11-24T16:30:00.000Z' };
+    expect(await change.execute(moved)).toEqual({ outcome: 'UPDATED', orderId: placed?.orderId });
+    const now = await stored('U-5');
+    expect(now.readyBy).toEqual(new Date('2026-11-24T16:00:00.000Z'));
+    const [, update] = await announced(now.id, 2);
+    expect(update).toMatchObject({ type: 'order.updated', changes: ['dropoff'] });
+  });
+
   it('builds the order from an update that arrives before its create; the create is then a duplicate', async () => {
     const early = updated(order('U-3', '5 Early St'), '2026-11-24T15:02:00Z');
     const built = await change.execute(early);

@@ -104,11 +104,12 @@ describe('Shopify connections (system)', () => {
     const test = expectIgnored(await sendShopify(shop, fixture('order-test.json')));
     const cancelled = expectIgnored(await sendShopify(shop, fixture('order-cancelled.json')));
     const noAddress = expectIgnored(await sendShopify(shop, fixture('order-no-address.json')));
-    const otherTopic = expectIgnored(await sendShopify(shop, fixture('order-64bit-ids.json'), { topic: 'orders/updated' }));
-    expect(await waitForLogEntry(orders(), client.id, (e) => e.id === test)).toMatchObject({ outcome: 'IGNORED', externalOrderId: '5940124829701395232', reason: expect.stringContaining('test order') });
+    // orders/updated and orders/cancelled are read now (PRODUCT 1.5): a topic the gateway does not read stands for them.
+    const otherTopic = expectIgnored(await sendShopify(shop, fixture('order-64bit-ids.json'), { topic: 'orders/fulfilled' }));
+    expect(await waitForLogEntry(orders(), client.id, (e) => e.id === test)).toMatchObject({ outcome: 'IGNORED', reasonCode: 'TEST_ORDER', externalOrderId: '5940124829701395232', reason: expect.stringContaining('test order') });
     expect(await waitForLogEntry(orders(), client.id, (e) => e.id === cancelled)).toMatchObject({ outcome: 'IGNORED', externalOrderId: '5940124829701395233', reason: expect.stringContaining('cancelled') });
     expect(await waitForLogEntry(orders(), client.id, (e) => e.id === noAddress)).toMatchObject({ outcome: 'REJECTED', externalOrderId: '5940124829701395230', reason: expect.stringContaining('no address') });
-    expect(await waitForLogEntry(orders(), client.id, (e) => e.id === otherTopic)).toMatchObject({ outcome: 'IGNORED', reason: expect.stringContaining('orders/updated') });
+    expect(await waitForLogEntry(orders(), client.id, (e) => e.id === otherTopic)).toMatchObject({ outcome: 'IGNORED', reasonCode: 'UNSUPPORTED_TOPIC', reason: expect.stringContaining('orders/fulfilled') });
     for (const id of ['5940124829701395232', '5940124829701395233', '5940124829701395230']) expect(await ordersFor(orders(), client.id, id)).toHaveLength(0);
   });
 

@@ -23,15 +23,15 @@ export const ApiHookRequest = (): MethodDecorator =>
   applyDecorators(
     generic('X-Signature', '`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, refused when t is more than 5 minutes from now'),
     shopify('X-Shopify-Hmac-Sha256', 'base64 HMAC-SHA256 of the raw body with the connection\'s secret'),
-    shopify('X-Shopify-Topic', 'the webhook topic; orders/create deliveries create orders'),
-    shopify('X-Shopify-Event-Id', 'the delivery\'s event id (deduplication key)'),
+    shopify('X-Shopify-Topic', 'the webhook topic: orders/create, orders/updated and orders/cancelled are read, others recorded IGNORED'),
+    shopify('X-Shopify-Event-Id', 'the event id, equal on every copy of one event: the deduplication key of changes and cancellations'),
     shopify('X-Shopify-Webhook-Id', 'the webhook delivery id, used when X-Shopify-Event-Id is absent'),
-    shopify('X-Shopify-Triggered-At', 'when Shopify fired the webhook'),
+    shopify('X-Shopify-Triggered-At', 'when Shopify fired the webhook: the time of the state when the order has no updated_at'),
     shopify('X-Shopify-Shop-Domain', 'the store that sent it'),
     woocommerce('X-WC-Webhook-Signature', 'base64 HMAC-SHA256 of the raw body with the connection\'s secret'),
-    woocommerce('X-WC-Webhook-Topic', 'the webhook topic; order.created and order.updated deliveries create orders'),
+    woocommerce('X-WC-Webhook-Topic', 'the webhook topic: order.created (a new order) and order.updated (a change or, by status, a cancellation) are read'),
     woocommerce('X-WC-Webhook-Source', 'the store that sent it'),
-    woocommerce('X-WC-Webhook-Delivery-ID', 'the delivery id'),
+    woocommerce('X-WC-Webhook-Delivery-ID', 'the delivery id, new on every attempt: not a deduplication key'),
     ApiExtraModels(...CANONICAL_EVENTS),
     ApiBody({
       description:

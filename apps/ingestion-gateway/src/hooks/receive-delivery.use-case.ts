@@ -11,6 +11,7 @@ import { WooCommerceAdapter } from '../platforms/woocommerce/woocommerce.adapter
 import { storableText } from '../platforms/storable-text';
 import { ConnectionCache } from '../projection/connection-cache';
 import { ConnectionRateLimiter } from './connection-rate-limiter';
+import { verdictOn } from './delivery-verdict';
 import { EventStore } from './event-store';
 
 export interface ReceiveAnswer {
@@ -25,8 +26,9 @@ const deliveries = new Counter({
 });
 
 /**
- * One delivery, from raw request to a durable event: find the connection, hold it to its rate, let
- * its platform verify and read the payload, refuse what integrations may not create, store the rest.
+ * One delivery, from raw request to a durable event: find the connection, let its platform verify
+ * the request, hold it to its rate, read the payload, refuse what the rules refuse (recorded with the
+ * delivery, for replays), store the rest.
  */
 @Injectable()
 export class ReceiveDelivery {
@@ -48,57 +50,41 @@ export class ReceiveDelivery {
   async execute(connectionId: string, delivery: InboundDelivery): Promise<ReceiveAnswer> {
     const connection = await this.connections.get(resourceId(connectionId, 'Connection'));
     if (!connection) throw notFound('Connection');
-    const reading = storableText(this.adapters[connection.platform].read(delivery, connection));
-    if (reading.kind === 'acknowledged') {
+    const adapter = this.adapters[connection.platform];
+    const verification = adapter.verify(delivery, connection);
+    if (verification.kind === 'handshake') {
       // An unsigned handshake: answered so the platform is satisfied, never recorded (nothing verified it).
       deliveries.inc({ platform: connection.platform, outcome: 'acknowledged' });
-      this.logger.log({ connectionId, reason: reading.reason }, 'Handshake acknowledged');
+      this.logger.log({ connectionId, reason: verification.reason }, 'Handshake acknowledged');
       return { status: 200, body: { eventId: uuidv7(), status: 'ignored' } };
     }
     this.activity.note(connection.connectionId, delivery.receivedAt);
     // Only verified deliveries count against the connection's rate: unsigned junk sent to a known
     // webhook URL is refused above without pushing the platform's real deliveries into 429s.
     await this.rateLimiter.consume(connection.connectionId);
-    if (reading.kind === 'invalid') {
-      deliveries.inc({ platform: connection.platform, outcome: 'invalid' });
-      await this.store.recordRefusal(connection, delivery, {
-        outcome: 'REJECTED',
-        reason: [reading.message, ...reading.details.map((d) => `${d.path}: ${d.message}`)].join(' '),
-        externalEventId: reading.externalEventId,
-        externalOrderId: reading.externalOrderId,
-      });
-      throw new AppError(400, reading.code, reading.message, reading.details);
-    }
-    if (reading.kind === 'ignored') {
-      // Creates nothing whatever the client's settings: recorded with its reason and answered 200, so a
-      // platform neither retries it nor counts it as a failure (WooCommerce disables failing webhooks).
-      deliveries.inc({ platform: connection.platform, outcome: reading.outcome === 'IGNORED' ? 'ignored' : 'rejected' });
-      const eventId = await this.store.recordRefusal(connection, delivery, {
-        outcome: reading.outcome,
-        reason: reading.reason,
-        externalEventId: reading.externalEventId,
-        externalOrderId: reading.externalOrderId,
-      });
-      this.logger.log({ eventId, connectionId, externalOrderId: reading.externalOrderId, outcome: reading.outcome }, 'Delivery recorded without an order');
-      return { status: 200, body: { eventId, status: 'ignored' } };
-    }
-    if (!connection.orderCreationEnabled) {
-      deliveries.inc({ platform: connection.platform, outcome: 'disabled' });
-      const reason = 'Integration order creation is turned off for this client: its courier can turn it on in the integration settings.';
-      await this.store.recordRefusal(connection, delivery, {
-        outcome: 'REJECTED',
-        reason,
-        externalEventId: reading.externalEventId,
-        externalOrderId: reading.externalOrderId,
-      });
-      throw forbidden(reason);
+    const verdict = verdictOn(storableText(adapter.read(delivery, connection)), connection);
+    if (verdict.kind === 'refuse') {
+      // Kept with the delivery's bytes, so a courier can replay it once the cause is fixed.
+      const eventId = await this.store.recordRefusal(connection, delivery, verdict.refusal);
+      deliveries.inc({ platform: connection.platform, outcome: verdict.answer === 'ignored' ? verdict.refusal.outcome.toLowerCase() : verdict.answer });
+      switch (verdict.answer) {
+        case 'invalid':
+          throw new AppError(400, verdict.code, verdict.message, verdict.details);
+        case 'disabled':
+          throw forbidden(verdict.refusal.reason);
+        case 'ignored':
+          // Nothing to create whatever the client's settings: answered 200, so a platform neither
+          // retries it nor counts it as a failure (WooCommerce disables failing webhooks).
+          this.logger.log({ eventId, connectionId, externalOrderId: verdict.refusal.externalOrderId, outcome: verdict.refusal.outcome, reasonCode: verdict.refusal.reasonCode }, 'Delivery recorded without an event');
+          return { status: 200, body: { eventId, status: 'ignored' } };
+      }
     }
 
     // A database that cannot be reached is answered 503 by the shared error filter, so the platform
     // retries; any other failure is a 500 (ours to fix, not the platform's to retry into for ever).
-    const stored = await this.store.storeAccepted(connection, delivery, reading.event);
+    const stored = await this.store.storeAccepted(connection, delivery, verdict.event, verdict.mayCreate);
     deliveries.inc({ platform: connection.platform, outcome: stored.duplicate ? 'duplicate' : 'accepted' });
-    this.logger.log({ eventId: stored.eventId, connectionId, externalOrderId: reading.externalOrderId, duplicate: stored.duplicate }, 'Delivery stored');
+    this.logger.log({ eventId: stored.eventId, connectionId, type: verdict.event.type, externalOrderId: verdict.event.order.externalId, duplicate: stored.duplicate }, 'Delivery stored');
     return stored.duplicate
       ? { status: 200, body: { eventId: stored.eventId, status: 'duplicate' } }
       : { status: 202, body: { eventId: stored.eventId, status: 'accepted' } };

@@ -1,11 +1,14 @@
-import { CanonicalOrderEventSchema, DateTimeInputSchema } from '@portal/contracts';
-import type { ConnectionSettings, ErrorDetail, Weight } from '@portal/contracts';
+import { CanonicalOrderCancelledEventSchema, CanonicalOrderEventSchema, DateTimeInputSchema } from '@portal/contracts';
+import type { CanonicalOrderCancelledEvent, ConnectionSettings, ErrorDetail, Weight } from '@portal/contracts';
 import { zodDetails } from '@portal/service-kit';
 import { isLosslessNumber } from 'lossless-json';
-import type { DeliveryReading } from './platform-adapter';
+import { ignoredReading, type DeliveryReading } from './platform-adapter';
 
 /** The default statuses that create an order (WooCommerce; PRODUCT 2.1). */
 export const DEFAULT_CREATE_ON_STATUSES = ['processing', 'on-hold'];
+
+/** The default statuses whose order.updated cancels the order (WooCommerce; PRODUCT 1.5). */
+export const DEFAULT_CANCEL_ON_STATUSES = ['cancelled', 'refunded', 'failed'];
 
 /** An address as read from a platform, before validation against the canonical schema. */
 export interface AddressDraft {
@@ -27,7 +30,7 @@ export interface ContactDraft {
 /** The canonical event as an adapter assembles it; checked against CanonicalOrderEventSchema before use. */
 export interface EventDraft {
   id: string;
-  type: 'order.created';
+  type: 'order.created' | 'order.updated';
   occurredAt: string;
   order: {
     externalId: string;
@@ -141,22 +144,40 @@ export const joinName = (first: string | undefined, last: string | undefined): s
   firstText([first, last].filter((p): p is string => !!p).join(' '));
 
 /**
- * The last step of every platform adapter: the assembled event must be a valid canonical event. One
- * that is not (or that collected problems on the way) cannot become a delivery: it is recorded as
- * REJECTED with every problem listed, and answered 200, because the platform resending the same bytes
- * cannot fix it (and WooCommerce disables a webhook after a few failed deliveries in a row).
+ * The last step of every platform adapter that reads a whole order (a create or an update): the
+ * assembled event must be a valid canonical event. One that is not (or that collected problems on
+ * the way) cannot become a delivery: it is recorded as REJECTED with every problem listed, and
+ * answered 200, because the platform resending the same bytes cannot fix it (and WooCommerce
+ * disables a webhook after a few failed deliveries in a row).
  */
-export function finishReading(draft: EventDraft, problems: ErrorDetail[], context: string): DeliveryReading {
+export function finishReading(draft: EventDraft, problems: ErrorDetail[], context: string, mayCreate = true): DeliveryReading {
   const parsed = CanonicalOrderEventSchema.safeParse(draft);
   const details = [...problems, ...(parsed.success ? [] : zodDetails(parsed.error))];
   if (parsed.success && details.length === 0) {
-    return { kind: 'event', externalEventId: parsed.data.id, externalOrderId: parsed.data.order.externalId, event: parsed.data };
+    return { kind: 'event', externalEventId: parsed.data.id, externalOrderId: parsed.data.order.externalId, event: parsed.data, mayCreate };
   }
-  return {
-    kind: 'ignored',
-    outcome: 'REJECTED',
-    externalEventId: draft.id,
-    externalOrderId: draft.order.externalId,
-    reason: `This order cannot become a delivery: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}.${context ? ` ${context}` : ''}`,
-  };
+  return ignoredReading(
+    'UNDELIVERABLE',
+    `This order cannot become a delivery: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}.${context ? ` ${context}` : ''}`,
+    { externalEventId: draft.id, externalOrderId: draft.order.externalId },
+    'REJECTED',
+  );
+}
+
+/** A cancellation, checked against its canonical schema like every event an adapter produces. */
+export function cancellationReading(draft: CanonicalOrderCancelledEvent): DeliveryReading {
+  const parsed = CanonicalOrderCancelledEventSchema.safeParse(draft);
+  if (parsed.success) return { kind: 'event', externalEventId: parsed.data.id, externalOrderId: parsed.data.order.externalId, event: parsed.data, mayCreate: false };
+  return ignoredReading(
+    'UNDELIVERABLE',
+    `This cancellation cannot be read: ${zodDetails(parsed.error).map((d) => `${d.path}: ${d.message}`).join('; ')}.`,
+    { externalEventId: draft.id, externalOrderId: draft.order.externalId },
+    'REJECTED',
+  );
+}
+
+/** A source time with an offset, as given; undefined when it has none or is not a real date-time. */
+export function instantWithOffset(candidate: string | undefined): string | undefined {
+  if (!candidate || !/(Z|[+-]\d{2}:?\d{2})$/i.test(candidate)) return undefined;
+  return DateTimeInputSchema.safeParse(candidate).success ? candidate : undefined;
 }

@@ -40,20 +40,30 @@ export class ConnectionCache {
   }
 
   private async load(connectionId: string): Promise<ConnectionContext | null> {
-    const em = this.orm.em.fork();
-    const connection = await em.findOne(ConnectionView, { id: connectionId, deleted: false });
-    if (!connection) return null;
-    const client = await em.findOne(ClientView, { id: connection.clientId });
-    return {
-      connectionId: connection.id,
-      clientId: connection.clientId,
-      courierId: connection.courierId,
-      platform: connection.platform,
-      settings: connection.settings,
-      secrets: connection.secrets,
-      // Until the client's own change arrives, treat it as disabled: refusing is safe, accepting is not.
-      timezone: client?.timezone ?? 'UTC',
-      orderCreationEnabled: client?.orderCreationEnabled ?? false,
-    };
+    const found = await readConnection(this.orm, connectionId);
+    return found && !found.deleted ? found.context : null;
   }
+}
+
+/**
+ * A connection as the projection holds it now, deleted or not (a replay must tell "deleted since"
+ * from "never known"), with its client's settings.
+ */
+export async function readConnection(orm: MikroORM, connectionId: string): Promise<{ context: ConnectionContext; deleted: boolean } | null> {
+  const em = orm.em.fork();
+  const connection = await em.findOne(ConnectionView, { id: connectionId });
+  if (!connection) return null;
+  const client = await em.findOne(ClientView, { id: connection.clientId });
+  const context: ConnectionContext = {
+    connectionId: connection.id,
+    clientId: connection.clientId,
+    courierId: connection.courierId,
+    platform: connection.platform,
+    settings: connection.settings,
+    secrets: connection.secrets,
+    // Until the client's own change arrives, treat it as disabled: refusing is safe, accepting is not.
+    timezone: client?.timezone ?? 'UTC',
+    orderCreationEnabled: client?.orderCreationEnabled ?? false,
+  };
+  return { context, deleted: connection.deleted };
 }

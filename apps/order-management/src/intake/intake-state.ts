@@ -92,9 +92,13 @@ export function createStep(job: StateJob, client: IntakeClient): CreateStep {
   return built.ok ? { next: 'PLACED', order: built.order } : { next: 'REJECTED', reason: built.reason };
 }
 
-/** The order an event describes, built as a create would build it (today's client configuration). */
-export function build(job: StateJob, client: IntakeClient): { ok: true; order: DraftableOrder } | { ok: false; reason: OrderReason } {
-  const input = { order: job.event.order, client, receivedAt: new Date(job.receivedAt) };
+/**
+ * The order an event describes, built as a create would build it (today's client configuration).
+ * `arrivedAt` is when the order first arrived (Ready By without a window): the event's own arrival
+ * unless an order exists already.
+ */
+export function build(job: StateJob, client: IntakeClient, arrivedAt = new Date(job.receivedAt)): { ok: true; order: DraftableOrder } | { ok: false; reason: OrderReason } {
+  const input = { order: job.event.order, client, receivedAt: arrivedAt };
   return client.usesRatesAndServices ? buildDraftableOrder(input) : buildOrder(input);
 }
 

@@ -240,6 +240,7 @@ export class OrderLedger {
           connectionId: e.connectionId,
           clientId: e.clientId,
           courierId: e.courierId,
+          platform: e.platform,
           requestedAt: requestedAt.toISOString(),
         },
       }));

@@ -12,6 +12,11 @@ export const PiecesSettingSchema = z.discriminatedUnion('mode', [
 /** Per-connection reading rules (PRODUCT 2.1); every field optional, defaults applied by readers. */
 export const ConnectionSettingsSchema = z.object({
   createOnStatuses: z.array(z.string().trim().min(1).max(50)).min(1).optional(),
+  /**
+   * WooCommerce statuses that cancel the order when an `order.updated` moves it into one (PRODUCT
+   * 1.5; default cancelled, refunded, failed). A status in both lists cancels.
+   */
+  cancelOnStatuses: z.array(z.string().trim().min(1).max(50)).min(1).optional(),
   pieces: PiecesSettingSchema.optional(),
   defaultWeight: WeightSchema.nullable().optional(),
   windowKeys: z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PlatformSchema } from '../common/platform.schema';
 
 /**
  * Order management asks the gateway to read a stored delivery again with today's configuration
@@ -16,6 +17,8 @@ export const DeliveryReplayRequestedJobSchema = z.object({
   connectionId: z.string(),
   clientId: z.string(),
   courierId: z.string(),
+  /** The replayed event's platform: what a replay is recorded under when its connection is gone. */
+  platform: PlatformSchema.optional(),
   requestedAt: z.string(),
 });
 export type DeliveryReplayRequestedJob = z.infer<typeof DeliveryReplayRequestedJobSchema>;

@@ -9,18 +9,26 @@ import { APP_CONFIG, AppError, sameSecret, unauthorized, zodDetails } from '@por
 import type { GatewayConfig } from '../../config';
 import type { ConnectionContext } from '../../projection/connection-cache';
 import { activeSecrets } from '../verify-hmac';
-import { DeliveryReading, header, InboundDelivery, PlatformAdapter } from '../platform-adapter';
+import { DeliveryReading, header, InboundDelivery, PlatformAdapter, Verification } from '../platform-adapter';
 import { readJsonBody } from '../read-json-body';
 import { requireJson } from '../request-checks';
 
-/** Our own canonical JSON event, signed Stripe-style with a timestamp against replays. */
+/**
+ * Our own canonical JSON event, signed Stripe-style with a timestamp against replays (of requests:
+ * a courier's replay of a stored delivery is not checked again, see PlatformAdapter).
+ */
 @Injectable()
 export class GenericAdapter implements PlatformAdapter {
   constructor(@Inject(APP_CONFIG) private readonly config: GatewayConfig) {}
 
-  read(delivery: InboundDelivery, connection: ConnectionContext): DeliveryReading {
+  verify(delivery: InboundDelivery, connection: ConnectionContext): Verification {
     requireJson(delivery);
-    this.verify(delivery, connection);
+    this.verifySignature(delivery, connection);
+    return { kind: 'verified' };
+  }
+
+  /** Creates, updates (the whole order as it now is) and cancellations, deduplicated on the event id. */
+  read(delivery: InboundDelivery): DeliveryReading {
     const json = readJsonBody(delivery.body);
     if (!json.ok) return { kind: 'invalid', code: 'INVALID_JSON', externalEventId: null, externalOrderId: null, message: json.message, details: [] };
     const parsed = CanonicalOrderEventSchema.safeParse(json.value);
@@ -36,10 +44,10 @@ export class GenericAdapter implements PlatformAdapter {
       };
     }
     const event = parsed.data;
-    return { kind: 'event', externalEventId: event.id, externalOrderId: event.order.externalId, event };
+    return { kind: 'event', externalEventId: event.id, externalOrderId: event.order.externalId, event, mayCreate: true };
   }
 
-  private verify(delivery: InboundDelivery, connection: ConnectionContext): void {
+  private verifySignature(delivery: InboundDelivery, connection: ConnectionContext): void {
     const value = header(delivery, GENERIC_SIGNATURE_HEADER);
     if (!value) throw unauthorized('The X-Signature header is missing.');
     const signature = parseGenericSignature(value);

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { DateTimeInputSchema } from '@portal/contracts';
 import type { ErrorDetail } from '@portal/contracts';
 import type { ConnectionContext } from '../../projection/connection-cache';
 import { idText, isRecord, listOf, numberOf, readLosslessJson, recordOf, textOf } from '../lossless-json-body';
 import {
   AddressDraft,
+  cancellationReading,
   ContactDraft,
   EventDraft,
   finishReading,
   firstText,
   gramsToWeight,
+  instantWithOffset,
   joinName,
   keepPhone,
   piecesFor,
@@ -17,29 +18,42 @@ import {
   valueForKey,
   withoutUndefined,
 } from '../order-mapping';
-import { DeliveryReading, header, InboundDelivery, PlatformAdapter } from '../platform-adapter';
+import { DeliveryReading, header, ignoredReading, InboundDelivery, PlatformAdapter, Verification } from '../platform-adapter';
 import { requireJson, verifyBase64BodyHmac } from '../request-checks';
 
-export const SHOPIFY_ORDER_TOPIC = 'orders/create';
+/** The topics read: a new order, any change to it, its cancellation (PRODUCT 1.5). */
+export const SHOPIFY_TOPICS = { create: 'orders/create', update: 'orders/updated', cancel: 'orders/cancelled' } as const;
+const READ_TOPICS: readonly string[] = Object.values(SHOPIFY_TOPICS);
 
 /** Where the dropoff address may come from, in order of preference. */
 const ADDRESS_SOURCES = ['shipping_address', 'billing_address', 'customer.default_address'] as const;
 type AddressSource = (typeof ADDRESS_SOURCES)[number];
 
+type Ids = { externalEventId: string; externalOrderId: string };
+
 /**
- * Shopify's `orders/create` webhook: the REST Order resource, unwrapped, signed with
- * X-Shopify-Hmac-Sha256 over the raw body. Rules (docs/platforms/shopify.md):
- * - other topics, test orders and cancelled orders are IGNORED (answered 200, recorded with a reason);
+ * Shopify's order webhooks: the REST Order resource, unwrapped, signed with X-Shopify-Hmac-Sha256
+ * over the raw body. Rules (docs/platforms/shopify.md):
+ * - orders/create is a new order, orders/updated a change (or a cancellation when `cancelled_at` is
+ *   set: Shopify sends either), orders/cancelled a cancellation; other topics and test orders are
+ *   IGNORED (answered 200, recorded with a reason), and so is an orders/create of an order already
+ *   cancelled (Shopify's own test notification);
  * - an order where no item needs shipping is IGNORED; one with no address anywhere is REJECTED;
- * - the event id is X-Shopify-Event-Id (equal on every duplicate of one event), the order id the exact
- *   64-bit `id` as text: the gateway stores each once per connection (= per shop).
+ * - the event id is X-Shopify-Event-Id (equal on every duplicate of one event): the dedup key of
+ *   changes and cancellations; creates are deduplicated on their order too, the exact 64-bit `id`
+ *   as text;
+ * - `occurredAt` is `updated_at`, the time of the state the payload shows: deliveries arrive out of
+ *   order, and order management applies only what is newer than the order reflects.
  */
 @Injectable()
 export class ShopifyAdapter implements PlatformAdapter {
-  read(delivery: InboundDelivery, connection: ConnectionContext): DeliveryReading {
+  verify(delivery: InboundDelivery, connection: ConnectionContext): Verification {
     requireJson(delivery);
     verifyBase64BodyHmac(delivery, connection, 'x-shopify-hmac-sha256', 'X-Shopify-Hmac-Sha256');
+    return { kind: 'verified' };
+  }
 
+  read(delivery: InboundDelivery, connection: ConnectionContext): DeliveryReading {
     const topic = header(delivery, 'x-shopify-topic')?.trim();
     const json = readLosslessJson(delivery.body);
     const eventHeader = firstText(header(delivery, 'x-shopify-event-id')?.trim(), header(delivery, 'x-shopify-webhook-id')?.trim());
@@ -49,20 +63,18 @@ export class ShopifyAdapter implements PlatformAdapter {
     const order = recordOf(json.value);
     // Only an orders/* topic's `id` is an order id.
     const orderId = topic?.startsWith('orders/') ? idText(order?.id) : undefined;
-    const externalEventId = eventHeader ?? (orderId ? `${topic}:${orderId}` : null);
+    const externalEventId = eventHeader ?? (orderId ? fallbackEventId(topic ?? '', orderId, order) : null);
 
-    if (topic !== SHOPIFY_ORDER_TOPIC) {
-      return {
-        kind: 'ignored',
-        outcome: 'IGNORED',
-        externalEventId,
-        externalOrderId: orderId ?? null,
-        reason: topic
-          ? `Shopify topic "${topic}" creates no order: only ${SHOPIFY_ORDER_TOPIC} does.`
-          : `The X-Shopify-Topic header is missing: only ${SHOPIFY_ORDER_TOPIC} deliveries create orders.`,
-      };
+    if (!topic || !READ_TOPICS.includes(topic)) {
+      return ignoredReading(
+        'UNSUPPORTED_TOPIC',
+        topic
+          ? `Shopify topic "${topic}" is not read: only ${READ_TOPICS.join(', ')} are.`
+          : `The X-Shopify-Topic header is missing: only ${READ_TOPICS.join(', ')} deliveries are read.`,
+        { externalEventId, externalOrderId: orderId ?? null },
+      );
     }
-    if (!order || !orderId) {
+    if (!order || !orderId || !externalEventId) {
       return {
         kind: 'invalid',
         code: 'VALIDATION_FAILED',
@@ -72,27 +84,39 @@ export class ShopifyAdapter implements PlatformAdapter {
         details: [{ path: 'id', message: order ? 'is required: the Shopify order id (an integer)' : 'the body must be a JSON object (the Order resource)' }],
       };
     }
-    const ids = { externalEventId: externalEventId ?? `${SHOPIFY_ORDER_TOPIC}:${orderId}`, externalOrderId: orderId };
-    const ignored = (reason: string): DeliveryReading => ({ kind: 'ignored', outcome: 'IGNORED', ...ids, reason });
-
+    const ids: Ids = { externalEventId, externalOrderId: orderId };
     if (order.test === true) {
-      return ignored('Shopify marks this as a test order (test: true): test orders never become deliveries.');
+      return ignoredReading('TEST_ORDER', 'Shopify marks this as a test order (test: true): test orders never become deliveries.', ids);
     }
     const cancelledAt = textOf(order.cancelled_at);
-    if (cancelledAt) return ignored(`The order was already cancelled (cancelled_at ${cancelledAt}): cancelled orders never become deliveries.`);
+    if (topic === SHOPIFY_TOPICS.cancel || (topic === SHOPIFY_TOPICS.update && cancelledAt)) return this.cancellation(order, ids, delivery);
+    if (cancelledAt) {
+      return ignoredReading('ORDER_CANCELLED', `The order was already cancelled (cancelled_at ${cancelledAt}): cancelled orders never become deliveries.`, ids);
+    }
 
     const items = listOf(order.line_items).filter(isRecord);
     const shipped = items.filter((item) => item.requires_shipping !== false);
     if (items.length > 0 && shipped.length === 0) {
-      return ignored('No item in this order needs shipping (requires_shipping is false for every line item): there is nothing to deliver.');
+      return ignoredReading('NOTHING_TO_SHIP', 'No item in this order needs shipping (requires_shipping is false for every line item): there is nothing to deliver.', ids);
     }
+    return this.map(topic === SHOPIFY_TOPICS.create ? 'order.created' : 'order.updated', order, ids, shipped, delivery, connection);
+  }
 
-    return this.map(order, ids, shipped, delivery, connection);
+  private cancellation(order: Record<string, unknown>, ids: Ids, delivery: InboundDelivery): DeliveryReading {
+    const reason = textOf(order.cancel_reason)?.slice(0, 500);
+    return cancellationReading({
+      id: ids.externalEventId,
+      type: 'order.cancelled',
+      occurredAt: occurredAt(order, delivery),
+      order: { externalId: ids.externalOrderId },
+      ...(reason ? { reason } : {}),
+    });
   }
 
   private map(
+    type: EventDraft['type'],
     order: Record<string, unknown>,
-    ids: { externalEventId: string; externalOrderId: string },
+    ids: Ids,
     shipped: Record<string, unknown>[],
     delivery: InboundDelivery,
     connection: ConnectionContext,
@@ -112,7 +136,7 @@ export class ShopifyAdapter implements PlatformAdapter {
 
     const draft: EventDraft = {
       id: ids.externalEventId,
-      type: 'order.created',
+      type,
       occurredAt: occurredAt(order, delivery),
       order: {
         externalId: ids.externalOrderId,
@@ -192,9 +216,18 @@ function weightOf(order: Record<string, unknown>, shipped: Record<string, unknow
   return gramsToWeight(sum);
 }
 
+/**
+ * The time of the state the payload shows: `updated_at` (with its offset), else when Shopify fired the
+ * webhook (X-Shopify-Triggered-At), else when it arrived.
+ */
 function occurredAt(order: Record<string, unknown>, delivery: InboundDelivery): string {
-  for (const candidate of [textOf(order.created_at), header(delivery, 'x-shopify-triggered-at')?.trim()]) {
-    if (candidate && DateTimeInputSchema.safeParse(candidate).success && /(Z|[+-]\d{2}:?\d{2})$/i.test(candidate)) return candidate;
-  }
-  return delivery.receivedAt.toISOString();
+  return instantWithOffset(textOf(order.updated_at)) ?? instantWithOffset(header(delivery, 'x-shopify-triggered-at')?.trim()) ?? delivery.receivedAt.toISOString();
+}
+
+/**
+ * Without X-Shopify-Event-Id and X-Shopify-Webhook-Id (never seen from Shopify itself, but a hand-made
+ * delivery may lack both), a create is keyed by its order and a change by the state it shows.
+ */
+function fallbackEventId(topic: string, orderId: string, order: Record<string, unknown> | undefined): string {
+  return topic === SHOPIFY_TOPICS.create ? `${topic}:${orderId}` : `${topic}:${orderId}:${textOf(order?.updated_at) ?? ''}`;
 }

@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { DateTimeInputSchema } from '@portal/contracts';
 import type { ErrorDetail } from '@portal/contracts';
+import { createHash } from 'node:crypto';
 import type { ConnectionContext } from '../../projection/connection-cache';
 import { idText, isRecord, listOf, numberOf, readLosslessJson, recordOf, textOf } from '../lossless-json-body';
 import {
   AddressDraft,
+  cancellationReading,
   ContactDraft,
+  DEFAULT_CANCEL_ON_STATUSES,
   DEFAULT_CREATE_ON_STATUSES,
   EventDraft,
   finishReading,
   firstText,
+  instantWithOffset,
   joinName,
   keepPhone,
   piecesFor,
@@ -17,51 +20,55 @@ import {
   valueForKey,
   withoutUndefined,
 } from '../order-mapping';
-import { DeliveryReading, header, InboundDelivery, PlatformAdapter } from '../platform-adapter';
+import { DeliveryReading, header, ignoredReading, InboundDelivery, PlatformAdapter, Verification } from '../platform-adapter';
 import { requireJson, verifyBase64BodyHmac } from '../request-checks';
 
-/** The topics that may create an order: order.updated creates it once the order reaches an allowed status. */
+/** The topics read: order.created is a new order, order.updated any save of it (its status included). */
 export const WOOCOMMERCE_ORDER_TOPICS = ['order.created', 'order.updated'];
 
 const PING = /^webhook_id=(\d+)$/;
+
+type Ids = { externalEventId: string; externalOrderId: string };
 
 /**
  * WooCommerce's order webhooks: the REST API v3 order resource, signed with X-WC-Webhook-Signature over
  * the raw body. Rules (docs/platforms/woocommerce.md):
  * - the unsigned form-encoded `webhook_id=N` ping sent when a webhook is saved is answered 200 and not
  *   recorded (it is unauthenticated);
- * - only order.created and order.updated are read; an order whose status is not one of the connection's
- *   createOnStatuses (default processing, on-hold) is IGNORED, so the order.updated that later moves it
- *   into such a status creates it; the gateway keeps one accepted event per (connection, order id);
- * - X-WC-Webhook-Delivery-ID is new on every attempt, so it is no dedup key: the event id is
- *   `<topic>:<order id>:<date_modified_gmt>` and the order id is `id`.
+ * - order.created creates the order when its status is one of the connection's createOnStatuses
+ *   (default processing, on-hold), and is IGNORED otherwise;
+ * - order.updated in one of the connection's cancelOnStatuses (default cancelled, refunded, failed)
+ *   is a cancellation; in a createOnStatuses status an update that may build the order (the payment
+ *   came in: pending -> processing); in any other status an update of an existing order that never
+ *   builds one (`mayCreate: false`);
+ * - `occurredAt` is `date_modified_gmt`, UTC written without a Z: deliveries are not in order.
  */
 @Injectable()
 export class WooCommerceAdapter implements PlatformAdapter {
-  read(delivery: InboundDelivery, connection: ConnectionContext): DeliveryReading {
+  verify(delivery: InboundDelivery, connection: ConnectionContext): Verification {
     const ping = readPing(delivery);
-    if (ping) return { kind: 'acknowledged', reason: `WooCommerce webhook ${ping} ping` };
+    if (ping) return { kind: 'handshake', reason: `WooCommerce webhook ${ping} ping` };
     requireJson(delivery);
     verifyBase64BodyHmac(delivery, connection, 'x-wc-webhook-signature', 'X-WC-Webhook-Signature');
+    return { kind: 'verified' };
+  }
 
+  read(delivery: InboundDelivery, connection: ConnectionContext): DeliveryReading {
     const topic = header(delivery, 'x-wc-webhook-topic')?.trim();
     const json = readLosslessJson(delivery.body);
     if (!json.ok) return { kind: 'invalid', code: 'INVALID_JSON', externalEventId: null, externalOrderId: null, message: json.message, details: [] };
     const order = recordOf(json.value);
     const orderId = topic?.startsWith('order.') ? idText(order?.id) : undefined;
-    const modified = textOf(order?.date_modified_gmt) ?? textOf(order?.date_modified);
-    const externalEventId = orderId ? [topic, orderId, modified].filter(Boolean).join(':') : null;
+    const externalEventId = orderId ? deliveryKey(topic ?? '', orderId, order, delivery.body) : null;
 
     if (!topic || !WOOCOMMERCE_ORDER_TOPICS.includes(topic)) {
-      return {
-        kind: 'ignored',
-        outcome: 'IGNORED',
-        externalEventId,
-        externalOrderId: orderId ?? null,
-        reason: topic
-          ? `WooCommerce topic "${topic}" creates no order: only ${WOOCOMMERCE_ORDER_TOPICS.join(' and ')} do.`
-          : `The X-WC-Webhook-Topic header is missing: only ${WOOCOMMERCE_ORDER_TOPICS.join(' and ')} deliveries create orders.`,
-      };
+      return ignoredReading(
+        'UNSUPPORTED_TOPIC',
+        topic
+          ? `WooCommerce topic "${topic}" is not read: only ${WOOCOMMERCE_ORDER_TOPICS.join(' and ')} are.`
+          : `The X-WC-Webhook-Topic header is missing: only ${WOOCOMMERCE_ORDER_TOPICS.join(' and ')} deliveries are read.`,
+        { externalEventId, externalOrderId: orderId ?? null },
+      );
     }
     if (!order || !orderId || !externalEventId) {
       return {
@@ -73,24 +80,29 @@ export class WooCommerceAdapter implements PlatformAdapter {
         details: [{ path: 'id', message: order ? 'is required: the WooCommerce order id' : 'the body must be a JSON object (the order resource)' }],
       };
     }
-    const ids = { externalEventId, externalOrderId: orderId };
-
-    const allowed = connection.settings.createOnStatuses ?? DEFAULT_CREATE_ON_STATUSES;
+    const ids: Ids = { externalEventId, externalOrderId: orderId };
+    const creating = connection.settings.createOnStatuses ?? DEFAULT_CREATE_ON_STATUSES;
+    const cancelling = connection.settings.cancelOnStatuses ?? DEFAULT_CANCEL_ON_STATUSES;
     const status = textOf(order.status);
-    if (!status || !allowed.includes(status)) {
-      return {
-        kind: 'ignored',
-        outcome: 'IGNORED',
-        ...ids,
-        reason:
-          `${status ? `Status "${status}"` : 'An order without a status'} creates no order on this connection (it creates orders in: ${allowed.join(', ')}). ` +
-          'An order.updated delivery that moves the order into one of those statuses creates it then.',
-      };
+    // Cancelling is checked first: a status in both lists must never build an order a driver is sent to.
+    const cancels = status !== undefined && cancelling.includes(status);
+    const creates = status !== undefined && creating.includes(status) && !cancels;
+
+    if (topic === 'order.updated' && cancels) {
+      return cancellationReading({ id: externalEventId, type: 'order.cancelled', occurredAt: occurredAt(order, delivery), order: { externalId: orderId }, reason: `WooCommerce status "${status}"` });
     }
-    return this.map(order, ids, delivery, connection);
+    if (topic === 'order.created' && !creates) {
+      return ignoredReading(
+        'STATUS_NOT_CREATING',
+        `${status ? `Status "${status}"` : 'An order without a status'} creates no order on this connection (it creates orders in: ${creating.join(', ')}). ` +
+          'An order.updated delivery that moves the order into one of those statuses creates it then.',
+        ids,
+      );
+    }
+    return this.map(topic === 'order.created' ? 'order.created' : 'order.updated', order, ids, delivery, connection, creates);
   }
 
-  private map(order: Record<string, unknown>, ids: { externalEventId: string; externalOrderId: string }, delivery: InboundDelivery, connection: ConnectionContext): DeliveryReading {
+  private map(type: EventDraft['type'], order: Record<string, unknown>, ids: Ids, delivery: InboundDelivery, connection: ConnectionContext, mayCreate: boolean): DeliveryReading {
     const problems: ErrorDetail[] = [];
     const shipping = recordOf(order.shipping) ?? {};
     const billing = recordOf(order.billing) ?? {};
@@ -108,7 +120,7 @@ export class WooCommerceAdapter implements PlatformAdapter {
     const number = textOf(order.number) ?? ids.externalOrderId;
     const draft: EventDraft = {
       id: ids.externalEventId,
-      type: 'order.created',
+      type,
       occurredAt: occurredAt(order, delivery),
       order: {
         externalId: ids.externalOrderId,
@@ -130,7 +142,7 @@ export class WooCommerceAdapter implements PlatformAdapter {
     const pieces = piecesFor(connection.settings.pieces, quantities);
     if (pieces !== undefined) draft.order.pieces = pieces;
 
-    return finishReading(draft, problems, usesShipping ? '' : '(The shipping address is empty; the dropoff address came from billing.)');
+    return finishReading(draft, problems, usesShipping ? '' : '(The shipping address is empty; the dropoff address came from billing.)', mayCreate);
   }
 }
 
@@ -170,14 +182,22 @@ function toContact(from: Record<string, unknown>, shipping: Record<string, unkno
 }
 
 /**
- * `date_created_gmt` is UTC written without a Z: read as UTC by adding it (never as the server's local
- * time). `date_created` (shop-local, no offset) is not used. Falls back to when the delivery arrived.
+ * `date_modified_gmt`, the time of the saved state, is UTC written without a Z: read as UTC by adding
+ * one (never as the server's local time). `date_modified` (shop-local, no offset) is not used. Falls
+ * back to when the delivery arrived.
  */
 function occurredAt(order: Record<string, unknown>, delivery: InboundDelivery): string {
-  const gmt = textOf(order.date_created_gmt);
-  if (gmt) {
-    const utc = /(Z|[+-]\d{2}:?\d{2})$/i.test(gmt) ? gmt : `${gmt.replace(' ', 'T')}Z`;
-    if (DateTimeInputSchema.safeParse(utc).success) return utc;
-  }
-  return delivery.receivedAt.toISOString();
+  const gmt = textOf(order.date_modified_gmt);
+  return instantWithOffset(gmt && !/(Z|[+-]\d{2}:?\d{2})$/i.test(gmt) ? `${gmt.replace(' ', 'T')}Z` : gmt) ?? delivery.receivedAt.toISOString();
+}
+
+/**
+ * WooCommerce sends no event id, and its delivery id is new on every attempt, so a delivery is keyed
+ * by what it shows: `<topic>:<order id>:<date_modified_gmt>:<first 12 hex of sha256(raw body)>`. The
+ * body hash is there because a shop may save an order several times within one second (a status
+ * change and a note, say): two saves are two changes, the same save delivered twice is one.
+ */
+function deliveryKey(topic: string, orderId: string, order: Record<string, unknown> | undefined, body: Buffer): string {
+  const modified = textOf(order?.date_modified_gmt) ?? textOf(order?.date_modified) ?? '';
+  return `${topic}:${orderId}:${modified}:${createHash('sha256').update(body).digest('hex').slice(0, 12)}`;
 }
