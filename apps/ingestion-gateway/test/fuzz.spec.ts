@@ -11,12 +11,10 @@ import {
   type StateSource,
 } from '@portal/service-kit/testing';
 import { Queue } from 'bullmq';
-import { v7 as uuidv7 } from 'uuid';
-import { ClientView } from '../src/entities/client-view.entity';
-import { ConnectionView } from '../src/entities/connection-view.entity';
 import { gatewayService } from '../src/ingestion-gateway.service';
 import { SCHEMA } from '../src/schema';
 import { fixture, shopifyDelivery, wooDelivery } from './platform-support';
+import { seedConnections } from './seed-connections';
 
 jest.setTimeout(600_000);
 
@@ -97,14 +95,7 @@ describe(`ingestion gateway fuzz (seed ${FUZZ_SEED})`, () => {
     // Rate-limit counters tick and a verified delivery records the connection's last delivery (PRODUCT 2.1): neither is the event's data.
     state = { databaseUrl: service.db.url, schema: SCHEMA, redisUrl: 'redis://127.0.0.1:6379', queuePrefix: service.queuePrefix, ignoreKeys: /:gateway-rate:|:settings-activity:/ };
     intake = new Queue(QueueNames.orderIntake, { connection: { host: '127.0.0.1', port: 6379 }, prefix: service.queuePrefix });
-    const orm = service.app.get(MikroORM);
-    const clientId = uuidv7();
-    const courierId = uuidv7();
-    await orm.em.fork().insert(ClientView, { id: clientId, courierId, timezone: 'America/New_York', orderCreationEnabled: true, version: '1' });
-    for (const platform of Object.keys(PLATFORMS) as Platform[]) {
-      connections[platform] = uuidv7();
-      await orm.em.fork().insert(ConnectionView, { id: connections[platform], clientId, courierId, platform, settings: {}, secrets: [{ secret: SECRET, expiresAt: null }], deleted: false, version: '1' });
-    }
+    Object.assign(connections, await seedConnections(service.app.get(MikroORM), Object.keys(PLATFORMS) as Platform[], SECRET));
   });
 
   afterAll(async () => {

@@ -3,12 +3,10 @@ import { IntakeJobSchema, QueueNames, signGenericPayload, type IntakeJob, type P
 import { errorShapeProblem, sendRaw, ServiceUnderTest, startServiceForTest, testQueuePrefix } from '@portal/service-kit/testing';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
-import { ClientView } from '../src/entities/client-view.entity';
-import { ConnectionView } from '../src/entities/connection-view.entity';
 import { StoredEvent } from '../src/entities/stored-event.entity';
 import { gatewayService } from '../src/ingestion-gateway.service';
 import { fixture, shopifyDelivery, wooDelivery } from './platform-support';
+import { seedConnections } from './seed-connections';
 
 const SECRET = 'whsec_unstorable_tests_0123456789';
 const REPLACEMENT = '\ufffd';
@@ -53,13 +51,7 @@ describe('webhooks with unstorable text or deep nesting (PostgreSQL + Redis)', (
     service = await startServiceForTest(gatewayService, { label: 'gwtext', http: true, queuePrefix: prefix, env: { GATEWAY_CACHE_TTL_MS: '0' } });
     orm = service.app.get(MikroORM);
     intake = new Queue(QueueNames.orderIntake, { connection: { host: '127.0.0.1', port: 6379 }, prefix });
-    const clientId = uuidv7();
-    const courierId = uuidv7();
-    await orm.em.fork().insert(ClientView, { id: clientId, courierId, timezone: 'America/New_York', orderCreationEnabled: true, version: '1' });
-    for (const platform of Object.keys(PLATFORMS) as Platform[]) {
-      connections[platform] = uuidv7();
-      await orm.em.fork().insert(ConnectionView, { id: connections[platform], clientId, courierId, platform, settings: {}, secrets: [{ secret: SECRET, expiresAt: null }], deleted: false, version: '1' });
-    }
+    Object.assign(connections, await seedConnections(orm, Object.keys(PLATFORMS) as Platform[], SECRET));
   });
 
   afterAll(async () => {
