@@ -132,7 +132,8 @@ async function main(): Promise<number> {
   const options = parseOptions();
   if (!options) return 0;
   const runTag = Date.now().toString(36);
-  const env: Record<string, string> = { ORDER_EVENT_SUBSCRIBERS: `default,${SUBSCRIBER}`, LOG_LEVEL: 'warn' };
+  // Logs at info, as `npm start` runs: their cost is part of the figures.
+  const env: Record<string, string> = { ORDER_EVENT_SUBSCRIBERS: `default,${SUBSCRIBER}`, LOG_LEVEL: 'info' };
   // One connection carries the whole load here; keep its per-connection limit out of the way.
   env.GATEWAY_RATE_LIMIT_PER_SECOND = '100000';
   const profileDir = join(__dirname, '..', '..', 'tmp', 'profiles', runTag);
@@ -145,6 +146,14 @@ async function main(): Promise<number> {
   const log = new OrderEventLog();
   const unsubscribe = await subscribe(system.redisUrl, system.queuePrefix, SUBSCRIBER, log);
   let sender: Sender | undefined;
+  let running = true;
+  const stopSystem = async () => {
+    if (!running) return;
+    running = false;
+    sender?.close();
+    await unsubscribe();
+    await system.stop();
+  };
   try {
     const tenant = await setupTenant({
       settingsUrl: system.urls['client-settings'],
@@ -182,6 +191,8 @@ async function main(): Promise<number> {
 
     let floor: { best: FloorResult | null } | null = null;
     if (options.floor) {
+      // The floor runs alone, as the product did: idle apps would add their CPU to the floor's.
+      await stopSystem();
       const floorTrial = async (rate: number) => {
         console.log(`bench: floor at ${rate}/s for ${options.duration} s ...`);
         return runFloor(rate, options.duration);
@@ -203,9 +214,7 @@ async function main(): Promise<number> {
     console.log('===============================================');
     return 0;
   } finally {
-    sender?.close();
-    await unsubscribe();
-    await system.stop();
+    await stopSystem();
     if (options.cpuProf) console.log(`bench: app CPU profiles (written when an app exits cleanly) in ${profileDir}`);
   }
 }

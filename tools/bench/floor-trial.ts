@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { ProcessWatch } from './proc-cpu';
 
@@ -22,6 +23,8 @@ export interface FloorResult {
   maxRssMb: Map<string, number>;
 }
 
+const FLOOR_PORT = 3900;
+
 export const floorAvailable = (): boolean => existsSync(FLOOR);
 
 /**
@@ -29,18 +32,37 @@ export const floorAvailable = (): boolean => existsSync(FLOOR);
  * what this machine's share of the same durable pipeline costs right now (ARCHITECTURE, DEVELOPERS).
  */
 export async function runFloor(rate: number, duration: number, warmup = 3): Promise<FloorResult> {
-  const watch = new ProcessWatch();
   const out: string[] = [];
-  const child = spawn(process.execPath, [FLOOR, '--rate', String(rate), '--duration', String(duration), '--warmup', String(warmup)], {
+  const child = spawn(process.execPath, [FLOOR, '--rate', String(rate), '--duration', String(duration), '--warmup', String(warmup), '--port', String(FLOOR_PORT)], {
     cwd: ROOT,
     env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   child.stdout.on('data', (chunk: Buffer) => out.push(chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  // The product's trials count no start-up, so neither does the floor: its CPU is counted from the
+  // moment its ingest listens (modules loaded), warm-up included as its events are.
+  await Promise.race([untilListening(FLOOR_PORT), exited]);
+  const watch = new ProcessWatch();
+  const code = await exited;
   const { cpuMs, maxRssMb } = watch.stop();
   const line = out.join('').trim().split('\n').pop() ?? '';
   if (code !== 0 || !line.startsWith('{')) throw new Error(`the floor exited with ${code}: ${out.join('')}`);
   const parsed = JSON.parse(line) as Omit<FloorResult, 'cpuMs' | 'eventsInRun' | 'maxRssMb'>;
   return { ...parsed, cpuMs, eventsInRun: Math.round(rate * (warmup + duration)), maxRssMb };
+}
+
+async function untilListening(port: number): Promise<void> {
+  for (;;) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

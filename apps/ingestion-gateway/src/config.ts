@@ -8,5 +8,12 @@ export const GatewayConfigSchema = BaseConfigSchema.extend({
   SIGNATURE_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   /** How long a connection's settings may be served from memory: changes show within this plus the relay's delay. */
   GATEWAY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(10_000).default(500),
+  /**
+   * Group commit of accepted deliveries: at most this many in one statement, and at most this many
+   * statements at once. Deliveries that arrive while the statements run wait and go in the next
+   * group, so a quiet gateway writes each delivery at once.
+   */
+  GATEWAY_STORE_GROUP_MAX: z.coerce.number().int().min(1).max(500).default(50),
+  GATEWAY_STORE_IN_FLIGHT: z.coerce.number().int().min(1).max(100).default(1),
 });
 export type GatewayConfig = z.infer<typeof GatewayConfigSchema>;

@@ -68,6 +68,27 @@ describe('ReceiveDelivery (PostgreSQL + Redis)', () => {
     expect(await orm.em.fork().count(StoredEvent, { connectionId: enabledConnection })).toBe(1);
   });
 
+  it('stores forty simultaneous deliveries in groups: each new event once with one intake job, repeats and second creates answered as duplicates', async () => {
+    // Deliveries 0-29 are new; 30-34 repeat an event id of 0-4; 35-39 create orders of 5-9 again under new ids.
+    const bodies = Array.from({ length: 40 }, (_, i) => (i < 30 ? event(`grp-${i}`, `G-${i}`) : i < 35 ? event(`grp-${i - 30}`, `G-${i - 30}`) : event(`grp-new-${i}`, `G-${i - 30}`)));
+    const answers = await Promise.all(bodies.map((body) => receive.execute(enabledConnection, delivery(body))));
+    const accepted = answers.filter((a) => a.status === 202);
+    expect(accepted).toHaveLength(30);
+    expect(answers.filter((a) => a.status === 200 && a.body.status === 'duplicate')).toHaveLength(10);
+    const stored = await orm.em.fork().find(StoredEvent, { externalEventId: { $like: 'grp-%' } });
+    expect(stored.map((e) => e.externalOrderId).sort()).toEqual(Array.from({ length: 30 }, (_, i) => `G-${i}`).sort());
+    const acceptedIds = new Set(accepted.map((a) => a.body.eventId));
+    expect(new Set(stored.map((e) => e.id))).toEqual(acceptedIds);
+    const deadline = Date.now() + 10_000;
+    let jobs: string[] = [];
+    while (Date.now() < deadline) {
+      jobs = (await intake.getJobs(['waiting'])).map((j) => IntakeJobSchema.parse(j.data)).filter((j) => j.name === 'integration-event.accepted' && acceptedIds.has(j.eventId)).map((j) => j.eventId);
+      if (jobs.length >= 30) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(jobs.sort()).toEqual([...acceptedIds].sort());
+  });
+
   it('stores a delivery whose text carries a NUL character, without the character', async () => {
     const body = event('evt-nul', 'A-NUL').replace('"Homer"', '"Ho\\u0000mer"');
     expect(body).toContain('\\u0000');

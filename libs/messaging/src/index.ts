@@ -12,3 +12,4 @@ export * from './worker-options';
 export * from './logged-worker-host';
 export * from './describe-error';
 export * from './sql/execute-bound';
+export * from './sql/group-commit';

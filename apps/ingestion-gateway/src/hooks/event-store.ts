@@ -1,14 +1,25 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { IntakeAcceptedJob, IntakeRecordedJob, QueueNames, type CanonicalOrderEvent } from '@portal/contracts';
-import { describeError, executeBound, OutboxWriter } from '@portal/messaging';
+import { describeError, executeBound, GroupCommit, OutboxWriter } from '@portal/messaging';
+import { APP_CONFIG } from '@portal/service-kit';
 import { v7 as uuidv7 } from 'uuid';
+import type { GatewayConfig } from '../config';
 import type { InboundDelivery } from '../platforms/platform-adapter';
 import type { ConnectionContext } from '../projection/connection-cache';
 import { SCHEMA } from '../schema';
 import type { Refusal } from './delivery-verdict';
 import { intakeDelivery } from './intake-delivery';
+
+/** A delivery waiting for its group's statement. */
+interface AcceptedDelivery {
+  id: string;
+  connection: ConnectionContext;
+  delivery: InboundDelivery;
+  event: CanonicalOrderEvent;
+  mayCreate: boolean;
+}
 
 export interface StoreResult {
   eventId: string;
@@ -25,42 +36,59 @@ const KEPT_HEADERS = /^(content-type|user-agent|x-signature|x-shopify-|x-wc-webh
 @Injectable()
 export class EventStore {
   private readonly logger = new Logger(EventStore.name);
+  private readonly accepted: GroupCommit<AcceptedDelivery, boolean>;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly outbox: OutboxWriter,
-  ) {}
+    @Inject(APP_CONFIG) config: GatewayConfig,
+  ) {
+    this.accepted = new GroupCommit((group) => this.insertAccepted(group), { maxBatch: config.GATEWAY_STORE_GROUP_MAX, maxInFlight: config.GATEWAY_STORE_IN_FLIGHT });
+  }
 
   async storeAccepted(connection: ConnectionContext, delivery: InboundDelivery, event: CanonicalOrderEvent, mayCreate: boolean): Promise<StoreResult> {
-    const em = this.orm.em.fork() as EntityManager;
     const id = uuidv7();
-    const job: IntakeAcceptedJob = { ...intakeDelivery(id, connection, delivery.receivedAt), name: 'integration-event.accepted', event, mayCreate };
-    // The hot path: event and outbox row in one statement, so one round trip and no explicit
-    // transaction; the outbox row exists only if the event was new (on neither unique key).
-    const stored = await this.outbox.statement<{ id: string }>(em, [{ queue: QueueNames.orderIntake, data: job }], (outbox) => ({
+    if (await this.accepted.submit({ id, connection, delivery, event, mayCreate })) return { eventId: id, duplicate: false };
+    return this.storeDuplicate(this.orm.em.fork() as EntityManager, connection, delivery, event);
+  }
+
+  /**
+   * The hot path: a group of deliveries and their outbox rows in one statement, so one round trip
+   * and one commit for the lot and no explicit transaction. A delivery's outbox row exists only if
+   * the delivery was new (on neither unique key, also against the others in the group). Answers,
+   * per delivery, whether it was stored.
+   */
+  private async insertAccepted(group: AcceptedDelivery[]): Promise<boolean[]> {
+    const jobs = group.map(({ id, connection, delivery, event, mayCreate }) => {
+      const data: IntakeAcceptedJob = { ...intakeDelivery(id, connection, delivery.receivedAt), name: 'integration-event.accepted', event, mayCreate };
+      return { queue: QueueNames.orderIntake, data };
+    });
+    const stored = await this.outbox.statement<{ id: string }>(this.orm.em.fork() as EntityManager, jobs, (outbox) => ({
       sql: `with stored as (
          insert into "${SCHEMA}"."events" ("id", "connection_id", "client_id", "platform", "external_event_id", "external_order_id", "event_type", "headers", "body", "received_at")
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing returning "id"
+         values ${group.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} on conflict do nothing returning "id"
        ), queued as (
-         ${outbox.sql} where exists (select 1 from stored)
+         ${outbox.sql} where (x.payload ->> 'eventId')::uuid in (select "id" from stored)
        )
        select "id" from stored`,
       params: [
-        id,
-        connection.connectionId,
-        connection.clientId,
-        connection.platform,
-        event.id,
-        event.order.externalId,
-        event.type,
-        JSON.stringify(keptHeaders(delivery)),
-        delivery.body,
-        delivery.receivedAt,
+        ...group.flatMap(({ id, connection, delivery, event }) => [
+          id,
+          connection.connectionId,
+          connection.clientId,
+          connection.platform,
+          event.id,
+          event.order.externalId,
+          event.type,
+          JSON.stringify(keptHeaders(delivery)),
+          delivery.body,
+          delivery.receivedAt,
+        ]),
         outbox.param,
       ],
     }));
-    if (stored.length > 0) return { eventId: id, duplicate: false };
-    return this.storeDuplicate(em, connection, delivery, event);
+    const storedIds = new Set(stored.map((row) => row.id));
+    return group.map(({ id }) => storedIds.has(id));
   }
 
   /** The same event id, or another create of the same order, already came through this connection: record the repeat. */
