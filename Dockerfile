@@ -14,8 +14,10 @@ COPY . .
 RUN CI=true NX_DAEMON=false NX_NO_CLOUD=true npx nx run-many -t build --outputStyle=static
 
 FROM node:20-bookworm-slim AS runtime
+# The heap ceiling of tools/dev/start-all.js (README, Configuration: NODE_OPTIONS); -e NODE_OPTIONS=... replaces it.
 ENV NODE_ENV=production \
-    HOST=0.0.0.0
+    HOST=0.0.0.0 \
+    NODE_OPTIONS=--max-old-space-size=160
 WORKDIR /app
 RUN chown node:node /app
 USER node

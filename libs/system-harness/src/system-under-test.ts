@@ -55,6 +55,8 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
+const HEAP_CEILING = '--max-old-space-size=160';
+
 /** A free TCP port on loopback, so parallel runs do not fight over 3000-3003. */
 async function freePort(): Promise<number> {
   const { createServer } = await import('node:net');
@@ -132,9 +134,11 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       const fd = openSync(join(ROOT, 'tmp', 'logs', `${runId}-${name}.log`), 'a');
       stdio = ['ignore', fd, fd];
     }
+    const merged = { ...process.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json'), NODE_ENV: 'test', ...env, [PORT_ENV[app]]: String(ports[app][replica]) };
     const child = spawn(process.execPath, entry(app), {
       cwd: ROOT,
-      env: { ...process.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json'), NODE_ENV: 'test', ...env, [PORT_ENV[app]]: String(ports[app][replica]) },
+      // The heap ceiling the apps run with under `npm start` and in the image (tools/dev/start-all.js).
+      env: { ...merged, NODE_OPTIONS: [HEAP_CEILING, merged.NODE_OPTIONS].filter(Boolean).join(' ') },
       stdio,
     });
     children.set(name, child);
