@@ -134,7 +134,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       const fd = openSync(join(ROOT, 'tmp', 'logs', `${runId}-${name}.log`), 'a');
       stdio = ['ignore', fd, fd];
     }
-    const merged = { ...process.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json'), NODE_ENV: 'test', ...env, [PORT_ENV[app]]: String(ports[app][replica]) };
+    const merged: NodeJS.ProcessEnv = { ...process.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json'), NODE_ENV: 'test', ...env, [PORT_ENV[app]]: String(ports[app][replica]) };
     const child = spawn(process.execPath, entry(app), {
       cwd: ROOT,
       // The heap ceiling the apps run with under `npm start` and in the image (tools/dev/start-all.js).
