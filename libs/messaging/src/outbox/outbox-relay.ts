@@ -7,7 +7,7 @@ import type { Cluster, Redis } from 'ioredis';
 import { describeError } from '../describe-error';
 import { jobOptionsFor } from '../job-options';
 import { MESSAGING_OPTIONS, MessagingOptions, PRODUCER_REDIS } from '../messaging-options';
-import { executeBound } from '../sql/execute-bound';
+import { withPooledConnection } from '../sql/pooled-connection';
 
 /** An outbox row as the relay takes it. */
 export interface OutboxRow {
@@ -79,31 +79,43 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /**
    * One transaction: take a batch (deleted and locked in one statement, skipping rows another
    * replica holds), hand it to BullMQ, commit. If BullMQ refuses, the rollback puts the rows back.
-   * Answers how many rows moved.
+   * Two round trips: the transaction opens in the same one that takes the batch. Answers how many
+   * rows moved.
    */
   async relayBatch(): Promise<number> {
-    const em = this.orm.em.fork() as EntityManager;
     const table = `"${this.orm.config.get('schema')}"."outbox"`;
-    return em.transactional(async (tx) => {
-      const rows = await executeBound<OutboxRow>(
-        tx,
-        // Ids are UUIDv7, so "id" order is write order (rows of one transaction share created_at).
-        `delete from ${table} where "id" in (select "id" from ${table} order by "id" limit ? for update skip locked)
-         returning "id", "queue", "job_name", "payload"`,
-        [this.options.outboxBatchSize],
-      );
-      if (rows.length === 0) return 0;
-      // UUIDv7 ids sort by creation: keep each queue's jobs in the order they were written.
-      rows.sort((a, b) => (a.id < b.id ? -1 : 1));
-      const byQueue = new Map<string, OutboxRow[]>();
-      for (const row of rows) {
-        const batch = byQueue.get(row.queue);
-        if (batch) batch.push(row);
-        else byQueue.set(row.queue, [row]);
+    const limit = this.options.outboxBatchSize;
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`outboxBatchSize must be a positive integer, got ${limit}`);
+    return withPooledConnection(this.orm.em.fork() as EntityManager, async (client) => {
+      try {
+        const results = (await client.query(
+          // Ids are UUIDv7, so "id" order is write order (rows of one transaction share created_at).
+          // The limit is a validated integer: written into the text so both statements go as one.
+          `begin; delete from ${table} where "id" in (select "id" from ${table} order by "id" limit ${limit} for update skip locked)
+           returning "id", "queue", "job_name", "payload"`,
+        )) as { rows: OutboxRow[] }[];
+        const rows = results[1].rows;
+        await this.sendAll(rows);
+        await client.query('commit');
+        return rows.length;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
       }
-      await Promise.all([...byQueue.entries()].map(([queue, batch]) => this.send(queue, batch)));
-      return rows.length;
     });
+  }
+
+  private async sendAll(rows: OutboxRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    // UUIDv7 ids sort by creation: keep each queue's jobs in the order they were written.
+    rows.sort((a, b) => (a.id < b.id ? -1 : 1));
+    const byQueue = new Map<string, OutboxRow[]>();
+    for (const row of rows) {
+      const batch = byQueue.get(row.queue);
+      if (batch) batch.push(row);
+      else byQueue.set(row.queue, [row]);
+    }
+    await Promise.all([...byQueue.entries()].map(([queue, batch]) => this.send(queue, batch)));
   }
 
   /** Hands one queue's rows to BullMQ; the row id is the job id, so a re-send after a crash is absorbed. */
