@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Page } from '@portal/contracts/http';
-import { toApiError, type ApiError } from '../api/api-error';
+import type { ApiError } from '../api/api-error';
+import { useLoad } from './use-load';
 
 export const PAGE_SIZE = 25;
 
@@ -18,6 +19,8 @@ export interface CursorPages<T> {
 
 type Filter = Record<string, string | undefined>;
 
+const NO_PAGE: Page<never> = { items: [], nextCursor: null };
+
 /**
  * A list read a page at a time with the API's cursors. The cursors seen so far are kept, so
  * Previous goes back without the API paging backwards; another `filter` starts from the first page.
@@ -25,10 +28,6 @@ type Filter = Record<string, string | undefined>;
 export function useCursorPages<T>(filter: Filter, fetchPage: (cursor: string | undefined, signal: AbortSignal) => Promise<Page<T>>): CursorPages<T> {
   const key = JSON.stringify(filter);
   const [stack, setStack] = useState<{ key: string; cursors: (string | undefined)[] }>({ key, cursors: [undefined] });
-  const [page, setPage] = useState<Page<T>>({ items: [], nextCursor: null });
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<ApiError>();
-  const [generation, setGeneration] = useState(0);
   // A new filter resets the cursors while rendering, so no request goes out with the old ones.
   if (stack.key !== key) setStack({ key, cursors: [undefined] });
   const cursors = stack.key === key ? stack.cursors : [undefined];
@@ -38,32 +37,14 @@ export function useCursorPages<T>(filter: Filter, fetchPage: (cursor: string | u
   // The filter decides what is fetched; the function may be a new closure on every render.
   const latest = useRef(fetchPage);
   latest.current = fetchPage;
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    setError(undefined);
-    latest.current(cursor, controller.signal).then(
-      (answer) => {
-        if (controller.signal.aborted) return;
-        setPage(answer);
-        setLoading(false);
-      },
-      (failure: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(toApiError(failure));
-        setLoading(false);
-      },
-    );
-    return () => controller.abort();
-  }, [key, cursor, depth, generation]);
+  const loaded = useLoad((signal) => latest.current(cursor, signal), [key, cursor, depth]);
+  const page = loaded.data ?? NO_PAGE;
 
   const nextCursor = page.nextCursor;
   const next = useCallback(() => {
     if (nextCursor) setStack((s) => ({ key: s.key, cursors: [...s.cursors, nextCursor] }));
   }, [nextCursor]);
   const previous = useCallback(() => setStack((s) => ({ key: s.key, cursors: s.cursors.length > 1 ? s.cursors.slice(0, -1) : s.cursors })), []);
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
 
-  return { items: page.items, loading, error, pageNumber: depth, hasNext: nextCursor !== null, hasPrevious: depth > 1, next, previous, reload };
+  return { items: page.items, loading: loaded.loading, error: loaded.error, pageNumber: depth, hasNext: nextCursor !== null, hasPrevious: depth > 1, next, previous, reload: loaded.reload };
 }

@@ -6,6 +6,7 @@ import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { Section } from '../../components/Section';
+import { orderManagementApi } from '../../api/order-management';
 import { formatAgo } from '../../format/time';
 import { useClientsDirectory } from '../../hooks/clients-directory';
 import { useLoad } from '../../hooks/use-load';
@@ -16,7 +17,6 @@ import { KpiTile } from './KpiTile';
 import { OverviewChart } from './OverviewChart';
 import { overviewRows } from './overview-rows';
 import { connectionCounts } from './silent-connections';
-import { summarise } from './summarise';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -28,7 +28,7 @@ export function OverviewPage() {
   const loaded = useLoad(
     async (signal) => {
       const since = new Date(Date.now() - DAY_MS).toISOString();
-      const [summary, connections] = await Promise.all([summarise(clientIds, since, signal), connectionCounts(clientIds, signal)]);
+      const [summary, connections] = await Promise.all([orderManagementApi.integrationSummary({ since }, signal), connectionCounts(clientIds, signal)]);
       return { summary, connections, at: new Date().toISOString() };
     },
     [key],

@@ -1,5 +1,4 @@
-import type { Client } from '@portal/contracts/http';
-import type { ClientIntegrationSummary } from '@portal/contracts/http';
+import type { Client, ClientIntegrationSummary } from '@portal/contracts/http';
 import type { ConnectionCounts } from './silent-connections';
 
 /** One client on the Overview: its day in numbers and its connections. */
@@ -9,22 +8,25 @@ export interface OverviewRow extends ClientIntegrationSummary {
   connections: ConnectionCounts;
 }
 
+/** A client order management has not heard of since `since`: a row of zeros. */
+const noActivity = (clientId: string): ClientIntegrationSummary => ({
+  clientId,
+  ordersPlaced: 0,
+  ordersCancelled: 0,
+  draftsWaiting: 0,
+  eventsReceived: 0,
+  eventsRejected: 0,
+  eventsFailed: 0,
+  eventsIgnored: 0,
+  lastEventAt: null,
+});
+
 /** Clients that need a look first: refused or failed events, then drafts, then silence; then the busiest. */
 export function overviewRows(clients: Client[], summaries: ClientIntegrationSummary[], connections: Map<string, ConnectionCounts>): OverviewRow[] {
   const byId = new Map(summaries.map((s) => [s.clientId, s]));
   return clients
     .map((client) => {
-      const s = byId.get(client.id) ?? {
-        clientId: client.id,
-        ordersPlaced: 0,
-        ordersCancelled: 0,
-        draftsWaiting: 0,
-        eventsReceived: 0,
-        eventsRejected: 0,
-        eventsFailed: 0,
-        eventsIgnored: 0,
-        lastEventAt: null,
-      };
+      const s = byId.get(client.id) ?? noActivity(client.id);
       return { ...s, client, problems: s.eventsRejected + s.eventsFailed, connections: connections.get(client.id) ?? { total: 0, silent: 0 } };
     })
     .sort(
