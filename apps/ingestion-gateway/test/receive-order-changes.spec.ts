@@ -78,10 +78,14 @@ describe('ReceiveDelivery for changes, cancellations and refusals (PostgreSQL + 
 
     // Shopify resends an update with its event id: a repeat of that update, not of the create.
     const resent = await receive.execute(conn, shopifyDelivery(fixture('shopify', 'orders-updated-address.json'), secret, { topic: 'orders/updated', eventId: 'ev-address' }));
-    expect(resent).toEqual({ status: 200, body: { eventId: address.body.eventId, status: 'duplicate' } });
+    expect(resent).toEqual({
+      status: 200,
+      body: { eventId: address.body.eventId, status: 'duplicate' },
+      facts: { connectionId: conn, eventId: address.body.eventId, answer: 'duplicate', type: 'order.updated', externalOrderId: '820982911946154508' },
+    });
     // A second create of the same order, under a new event id, is a repeat of the create (the business key).
     const recreated = await receive.execute(conn, shopifyDelivery(fixture('shopify', 'order-64bit-ids.json'), secret, { eventId: 'ev-create-2' }));
-    expect(recreated).toEqual({ status: 200, body: { eventId: created.body.eventId, status: 'duplicate' } });
+    expect(recreated).toMatchObject({ status: 200, body: { eventId: created.body.eventId, status: 'duplicate' }, facts: { answer: 'duplicate', eventId: created.body.eventId } });
 
     expect((await stored(conn)).map((r) => [r.eventType, r.externalEventId, r.externalOrderId])).toEqual([
       ['order.created', 'ev-create', '820982911946154508'],
@@ -128,7 +132,7 @@ describe('ReceiveDelivery for changes, cancellations and refusals (PostgreSQL + 
     const cancel = await receive.execute(conn, generic({ id: 'g-cxl', type: 'order.cancelled', occurredAt: at, order: { externalId: 'G-1' }, reason: 'customer changed their mind' }));
     expect([update.status, create.status, cancel.status]).toEqual([202, 202, 202]);
     const reused = await receive.execute(conn, generic({ id: 'g-new', type: 'order.updated', occurredAt: at, order: order('G-1', '3 Oak St') }));
-    expect(reused).toEqual({ status: 200, body: { eventId: create.body.eventId, status: 'duplicate' } });
+    expect(reused).toMatchObject({ status: 200, body: { eventId: create.body.eventId, status: 'duplicate' } });
     expect((await stored(conn)).map((r) => r.eventType)).toEqual(['order.updated', 'order.created', 'order.cancelled']);
   });
 

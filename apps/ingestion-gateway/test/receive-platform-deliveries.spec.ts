@@ -75,12 +75,16 @@ describe('ReceiveDelivery for Shopify and WooCommerce (PostgreSQL + Redis)', () 
       const conn = await connection('shopify');
       const body = fixture('shopify', 'order-64bit-ids.json');
       const first = await receive.execute(conn, shopifyDelivery(body, shopSecret, { eventId: 'evt-shopify-1' }));
-      expect(first).toEqual({ status: 202, body: { eventId: expect.any(String), status: 'accepted' } });
+      expect(first).toEqual({
+        status: 202,
+        body: { eventId: expect.any(String), status: 'accepted' },
+        facts: { connectionId: conn, eventId: first.body.eventId, answer: 'accepted', type: 'order.created', externalOrderId: '820982911946154508' },
+      });
       // Shopify resends one event with the same X-Shopify-Event-Id; a second event for the same order is a repeat too.
       const retry = await receive.execute(conn, shopifyDelivery(body, shopSecret, { eventId: 'evt-shopify-1' }));
       const otherEvent = await receive.execute(conn, shopifyDelivery(body, shopSecret, { eventId: 'evt-shopify-2' }));
-      expect(retry).toEqual({ status: 200, body: { eventId: first.body.eventId, status: 'duplicate' } });
-      expect(otherEvent).toEqual({ status: 200, body: { eventId: first.body.eventId, status: 'duplicate' } });
+      expect(retry).toMatchObject({ status: 200, body: { eventId: first.body.eventId, status: 'duplicate' } });
+      expect(otherEvent).toMatchObject({ status: 200, body: { eventId: first.body.eventId, status: 'duplicate' } });
 
       const rows = await stored(conn);
       expect(rows.map((r) => [r.externalEventId, r.externalOrderId])).toEqual([['evt-shopify-1', '820982911946154508']]);
@@ -98,7 +102,10 @@ describe('ReceiveDelivery for Shopify and WooCommerce (PostgreSQL + Redis)', () 
       const test = await receive.execute(conn, shopifyDelivery(fixture('shopify', 'order-test.json'), shopSecret));
       const cancelled = await receive.execute(conn, shopifyDelivery(fixture('shopify', 'order-cancelled.json'), shopSecret));
       const noAddress = await receive.execute(conn, shopifyDelivery(fixture('shopify', 'order-no-address.json'), shopSecret));
-      for (const answer of [test, cancelled, noAddress]) expect(answer).toEqual({ status: 200, body: { eventId: expect.any(String), status: 'ignored' } });
+      for (const answer of [test, cancelled, noAddress]) expect(answer).toMatchObject({ status: 200, body: { eventId: expect.any(String), status: 'ignored' } });
+      // What the request's log line carries: the refusal's outcome and code, under the answered id.
+      expect(test.facts).toEqual({ connectionId: conn, eventId: test.body.eventId, answer: 'ignored', externalOrderId: '5940124829701395232', outcome: 'IGNORED', reasonCode: expect.any(String) });
+      expect(noAddress.facts).toMatchObject({ answer: 'ignored', outcome: 'REJECTED' });
       expect(await stored(conn)).toHaveLength(0);
 
       const jobs = await jobsFor(conn, 3);
@@ -126,7 +133,7 @@ describe('ReceiveDelivery for Shopify and WooCommerce (PostgreSQL + Redis)', () 
   describe('woocommerce', () => {
     it('answers the creation ping 200 and records nothing, even before integrations are on', async () => {
       for (const conn of [await connection('woocommerce'), await connection('woocommerce', {}, disabledClient)]) {
-        expect(await receive.execute(conn, wooPing())).toEqual({ status: 200, body: { eventId: expect.any(String), status: 'ignored' } });
+        expect(await receive.execute(conn, wooPing())).toMatchObject({ status: 200, body: { eventId: expect.any(String), status: 'ignored' }, facts: { answer: 'acknowledged' } });
         expect(await stored(conn)).toHaveLength(0);
         await new Promise((r) => setTimeout(r, 200));
         expect(await jobsFor(conn, 0)).toHaveLength(0);
@@ -148,7 +155,7 @@ describe('ReceiveDelivery for Shopify and WooCommerce (PostgreSQL + Redis)', () 
     it('ignores a pending order.created; an order.updated into processing is a change that may build it; the same save twice is stored once', async () => {
       const conn = await connection('woocommerce');
       const pending = await receive.execute(conn, wooDelivery(fixture('woocommerce', 'order-created-pending.json'), wooSecret));
-      expect(pending).toEqual({ status: 200, body: { eventId: expect.any(String), status: 'ignored' } });
+      expect(pending).toMatchObject({ status: 200, body: { eventId: expect.any(String), status: 'ignored' } });
       expect(await stored(conn)).toHaveLength(0);
 
       const processing = fixture('woocommerce', 'order-updated-processing.json');
@@ -156,7 +163,7 @@ describe('ReceiveDelivery for Shopify and WooCommerce (PostgreSQL + Redis)', () 
       expect(updated.status).toBe(202);
       // WooCommerce's delivery id is new on every attempt: the same save is recognised by what it shows.
       const again = await receive.execute(conn, wooDelivery(processing, wooSecret, { topic: 'order.updated' }));
-      expect(again).toEqual({ status: 200, body: { eventId: updated.body.eventId, status: 'duplicate' } });
+      expect(again).toMatchObject({ status: 200, body: { eventId: updated.body.eventId, status: 'duplicate' } });
       // Another save within the same second is another change.
       const sameSecond = await receive.execute(conn, wooDelivery(fixture('woocommerce', 'order-updated-same-second.json'), wooSecret, { topic: 'order.updated' }));
       expect(sameSecond.status).toBe(202);

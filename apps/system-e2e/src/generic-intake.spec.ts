@@ -1,6 +1,7 @@
 import { ErrorBodySchema, HookAnswerSchema, IntegrationSettingsSchema, OrderCreatedEventSchema, OrderSchema } from '@portal/contracts';
 import type { IntegrationEvent, Order } from '@portal/contracts';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { request, type ApiResponse } from './support/api';
 import { eventually, sleep } from './support/eventually';
 import {
@@ -344,6 +345,36 @@ describe('generic integration intake (system)', () => {
       await eventually(async () => expect(await ordersFor(orders(), main.client.id, externalId)).toHaveLength(2), 20_000);
       const both = await ordersFor(orders(), main.client.id, externalId);
       expect(new Set(both.map((o) => o.source.connectionId))).toEqual(new Set([main.connection.id, other.id]));
+    });
+  });
+
+  describe('logs', () => {
+    it('logs each delivery on one line, its request line, with what became of it', async () => {
+      const event = genericEvent();
+      const raw = JSON.stringify(event);
+      const eventId = expectAccepted(await sendSigned(main.connection.webhookUrl, main.connection.signingSecret, raw));
+      const repeat = await sendSigned(main.connection.webhookUrl, main.connection.signingSecret, raw);
+      expect(repeat.status).toBe(200);
+      const file = sys.system.logFile('ingestion-gateway');
+      if (!file) throw new Error('the system logs to files by default');
+      const linesFor = (): Record<string, unknown>[] =>
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .filter((line) => line.includes(event.order.externalId))
+          .map((line) => JSON.parse(line) as Record<string, unknown>);
+      // Written asynchronously: wait for both lines, then check there is nothing else about them.
+      const lines = await eventually(() => {
+        const found = linesFor();
+        expect(found).toHaveLength(2);
+        return found;
+      }, 10_000);
+      const base = { level: 30, service: 'ingestion-gateway', connectionId: main.connection.id, type: 'order.created', externalOrderId: event.order.externalId, eventId, msg: 'request completed' };
+      expect(lines[0]).toMatchObject({ ...base, answer: 'accepted', req: { method: 'POST', url: `/v1/hooks/${main.connection.id}` }, res: { statusCode: 202 } });
+      expect(lines[1]).toMatchObject({ ...base, answer: 'duplicate', res: { statusCode: 200 } });
+      expect(typeof lines[0].responseTime).toBe('number');
+      // Signatures and payloads stay out of the logs.
+      expect(JSON.stringify(lines)).not.toContain(main.connection.signingSecret);
+      expect(JSON.stringify(lines)).not.toContain(event.order.dropoff.address.line1);
     });
   });
 

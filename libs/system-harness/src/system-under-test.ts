@@ -49,6 +49,8 @@ export interface RunningSystem {
   env: Record<string, string>;
   /** The console's server, when asked for with `console: true`. */
   consoleUrl: string | null;
+  /** The file an app replica logs to, when logs go to files (the default). */
+  logFile(app: AppName, replica?: number): string | null;
   start(app: AppName, replica?: number): Promise<void>;
   /** Sends the signal and waits for the exit: code 0 after SIGTERM means a clean shutdown. */
   kill(app: AppName, signal?: NodeJS.Signals, replica?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null } | null>;
@@ -125,13 +127,17 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   const entry = (app: AppName): string[] =>
     options.compiled ? [join(ROOT, 'dist', 'apps', app, 'main.js')] : ['-r', '@swc-node/register', join(ROOT, 'apps', app, 'src', 'main.ts')];
 
+  const replicaName = (app: AppName, replica: number): string => (replica === 0 ? app : `${app}-${replica + 1}`);
+  const logFile = (app: AppName, replica = 0): string | null => (logMode === 'file' ? join(ROOT, 'tmp', 'logs', `${runId}-${replicaName(app, replica)}.log`) : null);
+
   const start = async (app: AppName, replica = 0): Promise<void> => {
     const { openSync, mkdirSync } = await import('node:fs');
-    const name = replica === 0 ? app : `${app}-${replica + 1}`;
+    const name = replicaName(app, replica);
     let stdio: 'inherit' | 'ignore' | ['ignore', number, number] = logMode === 'file' ? 'ignore' : logMode;
-    if (logMode === 'file') {
+    const file = logFile(app, replica);
+    if (file) {
       mkdirSync(join(ROOT, 'tmp', 'logs'), { recursive: true });
-      const fd = openSync(join(ROOT, 'tmp', 'logs', `${runId}-${name}.log`), 'a');
+      const fd = openSync(file, 'a');
       stdio = ['ignore', fd, fd];
     }
     const merged: NodeJS.ProcessEnv = { ...process.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json'), NODE_ENV: 'test', ...env, [PORT_ENV[app]]: String(ports[app][replica]) };
@@ -146,7 +152,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   };
 
   const kill = async (app: AppName, signal: NodeJS.Signals = 'SIGTERM', replica = 0) => {
-    const child = children.get(replica === 0 ? app : `${app}-${replica + 1}`);
+    const child = children.get(replicaName(app, replica));
     if (!child || child.exitCode !== null || child.signalCode !== null) return null;
     const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
     child.kill(signal);
@@ -182,5 +188,5 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     await stop();
     throw error;
   }
-  return { urls, replicaUrls, databaseUrl, redisUrl, redisClusterNodes, queuePrefix, operatorToken, env, consoleUrl: consoleServer?.url ?? null, start, kill, stop };
+  return { urls, replicaUrls, databaseUrl, redisUrl, redisClusterNodes, queuePrefix, operatorToken, env, consoleUrl: consoleServer?.url ?? null, logFile, start, kill, stop };
 }

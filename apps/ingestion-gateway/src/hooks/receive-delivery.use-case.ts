@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { HookAnswer, Platform } from '@portal/contracts';
 import { AppError, forbidden, notFound, resourceId } from '@portal/service-kit';
 import { Counter } from 'prom-client';
@@ -14,9 +14,23 @@ import { ConnectionRateLimiter } from './connection-rate-limiter';
 import { verdictOn } from './delivery-verdict';
 import { EventStore } from './event-store';
 
+/** What became of a delivery, for the request's log line. */
+export interface DeliveryFacts {
+  connectionId: string;
+  eventId: string;
+  answer: 'acknowledged' | 'accepted' | 'duplicate' | 'ignored';
+  type?: string;
+  externalOrderId?: string | null;
+  /** Why a delivery was answered without an event. */
+  outcome?: string;
+  reason?: string;
+  reasonCode?: string;
+}
+
 export interface ReceiveAnswer {
   status: 200 | 202;
   body: HookAnswer;
+  facts: DeliveryFacts;
 }
 
 const deliveries = new Counter({
@@ -28,11 +42,11 @@ const deliveries = new Counter({
 /**
  * One delivery, from raw request to a durable event: find the connection, let its platform verify
  * the request, hold it to its rate, read the payload, refuse what the rules refuse (recorded with the
- * delivery, for replays), store the rest.
+ * delivery, for replays), store the rest. It logs nothing itself: the answer carries what happened,
+ * and the transport adds it to the request's one log line.
  */
 @Injectable()
 export class ReceiveDelivery {
-  private readonly logger = new Logger(ReceiveDelivery.name);
   private readonly adapters: Record<Platform, PlatformAdapter>;
 
   constructor(
@@ -55,8 +69,8 @@ export class ReceiveDelivery {
     if (verification.kind === 'handshake') {
       // An unsigned handshake: answered so the platform is satisfied, never recorded (nothing verified it).
       deliveries.inc({ platform: connection.platform, outcome: 'acknowledged' });
-      this.logger.log({ connectionId, reason: verification.reason }, 'Handshake acknowledged');
-      return { status: 200, body: { eventId: uuidv7(), status: 'ignored' } };
+      const eventId = uuidv7();
+      return { status: 200, body: { eventId, status: 'ignored' }, facts: { connectionId, eventId, answer: 'acknowledged', reason: verification.reason } };
     }
     this.activity.note(connection.connectionId, delivery.receivedAt);
     // Only verified deliveries count against the connection's rate: unsigned junk sent to a known
@@ -75,8 +89,11 @@ export class ReceiveDelivery {
         case 'ignored':
           // Nothing to create whatever the client's settings: answered 200, so a platform neither
           // retries it nor counts it as a failure (WooCommerce disables failing webhooks).
-          this.logger.log({ eventId, connectionId, externalOrderId: verdict.refusal.externalOrderId, outcome: verdict.refusal.outcome, reasonCode: verdict.refusal.reasonCode }, 'Delivery recorded without an event');
-          return { status: 200, body: { eventId, status: 'ignored' } };
+          return {
+            status: 200,
+            body: { eventId, status: 'ignored' },
+            facts: { connectionId, eventId, answer: 'ignored', externalOrderId: verdict.refusal.externalOrderId, outcome: verdict.refusal.outcome, reasonCode: verdict.refusal.reasonCode },
+          };
       }
     }
 
@@ -84,9 +101,11 @@ export class ReceiveDelivery {
     // retries; any other failure is a 500 (ours to fix, not the platform's to retry into for ever).
     const stored = await this.store.storeAccepted(connection, delivery, verdict.event, verdict.mayCreate);
     deliveries.inc({ platform: connection.platform, outcome: stored.duplicate ? 'duplicate' : 'accepted' });
-    this.logger.log({ eventId: stored.eventId, connectionId, type: verdict.event.type, externalOrderId: verdict.event.order.externalId, duplicate: stored.duplicate }, 'Delivery stored');
-    return stored.duplicate
-      ? { status: 200, body: { eventId: stored.eventId, status: 'duplicate' } }
-      : { status: 202, body: { eventId: stored.eventId, status: 'accepted' } };
+    const answer = stored.duplicate ? 'duplicate' : 'accepted';
+    return {
+      status: stored.duplicate ? 200 : 202,
+      body: { eventId: stored.eventId, status: answer },
+      facts: { connectionId, eventId: stored.eventId, answer, type: verdict.event.type, externalOrderId: verdict.event.order.externalId },
+    };
   }
 }

@@ -4,7 +4,10 @@ import { LoggerModule } from 'nestjs-pino';
 
 const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
 
-/** Structured JSON logs (pino), one line per request, with a request id echoed back to the caller. */
+/**
+ * Structured JSON logs (pino), one line per request, with a request id echoed back to the caller.
+ * A handler adds what the request did to that line with `PinoLogger.assign` (assignResponse).
+ */
 @Module({})
 export class AppLoggerModule {
   static forRoot(service: string, level: string): DynamicModule {
@@ -12,6 +15,7 @@ export class AppLoggerModule {
       module: AppLoggerModule,
       imports: [
         LoggerModule.forRoot({
+          assignResponse: true,
           pinoHttp: {
             level,
             base: { service },
