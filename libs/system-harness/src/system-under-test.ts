@@ -125,7 +125,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   const logMode = options.logs ?? 'file';
   if (options.compiled) await buildApps();
   const entry = (app: AppName): string[] =>
-    options.compiled ? [join(ROOT, 'dist', 'apps', app, 'main.js')] : ['-r', '@swc-node/register', join(ROOT, 'apps', app, 'src', 'main.ts')];
+    // Compiled, as `npm start` and the image run them (tools/dev/start-all.js, Dockerfile).
+    options.compiled ? ['--enable-source-maps', join(ROOT, 'dist', 'apps', app, 'main.js')] : ['-r', '@swc-node/register', join(ROOT, 'apps', app, 'src', 'main.ts')];
 
   const replicaName = (app: AppName, replica: number): string => (replica === 0 ? app : `${app}-${replica + 1}`);
   const logFile = (app: AppName, replica = 0): string | null => (logMode === 'file' ? join(ROOT, 'tmp', 'logs', `${runId}-${replicaName(app, replica)}.log`) : null);
