@@ -1,4 +1,4 @@
-import { OutboxMessage } from '@portal/messaging';
+import { OutboxMessage, OutboxWithoutCreatedAtIndex } from '@portal/messaging';
 import { ormConfig } from '@portal/service-kit';
 import type { ClientSettingsConfig } from './config';
 import { ApiKey } from './entities/api-key.entity';
@@ -23,5 +23,6 @@ export const ormOptions = (config: ClientSettingsConfig) =>
       { name: 'InitialClientSettings', class: InitialClientSettings },
       { name: 'RatesAndServices', class: RatesAndServices },
       { name: 'ApiKeyNamesAndActivity', class: ApiKeyNamesAndActivity },
+      { name: 'OutboxWithoutCreatedAtIndex', class: OutboxWithoutCreatedAtIndex },
     ],
   });

@@ -1,4 +1,4 @@
-import { OutboxMessage } from '@portal/messaging';
+import { OutboxMessage, OutboxWithoutCreatedAtIndex } from '@portal/messaging';
 import { ormConfig } from '@portal/service-kit';
 import type { GatewayConfig } from './config';
 import { ClientView } from './entities/client-view.entity';
@@ -19,5 +19,6 @@ export const ormOptions = (config: GatewayConfig) =>
     migrations: [
       { name: 'InitialGateway', class: InitialGateway },
       { name: 'DeliveryLifecycle', class: DeliveryLifecycle },
+      { name: 'OutboxWithoutCreatedAtIndex', class: OutboxWithoutCreatedAtIndex },
     ],
   });

@@ -1,4 +1,4 @@
-import { OutboxMessage } from '@portal/messaging';
+import { OutboxMessage, OutboxWithoutCreatedAtIndex } from '@portal/messaging';
 import { ormConfig } from '@portal/service-kit';
 import type { OrderManagementConfig } from './config';
 import { ApiKeyView } from './entities/api-key-view.entity';
@@ -25,5 +25,6 @@ export const ormOptions = (config: OrderManagementConfig) =>
       { name: 'OrderReceivedAt', class: OrderReceivedAt },
       { name: 'OrderLifecycle', class: OrderLifecycle },
       { name: 'IntegrationSummaryIndexes', class: IntegrationSummaryIndexes },
+      { name: 'OutboxWithoutCreatedAtIndex', class: OutboxWithoutCreatedAtIndex },
     ],
   });

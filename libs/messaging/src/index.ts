@@ -4,6 +4,7 @@ export * from './messaging.module';
 export * from './outbox/outbox-message.entity';
 export * from './outbox/outbox-relay';
 export * from './outbox/outbox-sql';
+export * from './outbox/outbox-without-created-at-index.migration';
 export * from './outbox/outbox-writer';
 export * from './parse-job';
 export * from './redis-options';

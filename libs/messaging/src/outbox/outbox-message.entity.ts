@@ -1,11 +1,10 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
  * A message to put on a queue, written in the same transaction as the state change it announces
  * (ARCHITECTURE 3). The relay moves rows to BullMQ and deletes them; the row id becomes the job id.
  */
 @Entity({ tableName: 'outbox' })
-@Index({ properties: ['createdAt'] })
 export class OutboxMessage {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
