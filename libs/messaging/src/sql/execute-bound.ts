@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { positionalSql, withPooledConnection } from './pooled-connection';
+import { preparedStatement, withPooledConnection } from './pooled-connection';
 
 /** JSON for objects and arrays (PostgreSQL would read a bound array as an array literal); NULL for undefined. */
 function bindable(value: unknown): Knex.Value {
@@ -16,13 +16,14 @@ function bindable(value: unknown): Knex.Value {
  * manager's transaction when it has one. MikroORM's `execute` inlines every parameter into the SQL
  * text, escaping whole JSON rows character by character: in the intake profiles that formatting
  * was the largest ORM cost per event. Outside a transaction the statement goes to node-postgres on
- * a pooled connection, past knex's query building too. Errors are converted as `execute` converts them.
+ * a pooled connection as a prepared statement, past knex's query building too. Errors are converted
+ * as `execute` converts them.
  */
 export async function executeBound<R extends object>(em: EntityManager, sql: string, params: readonly unknown[] = []): Promise<R[]> {
   const values = params.map(bindable);
   const transaction = em.getTransactionContext();
   try {
-    if (!transaction) return await withPooledConnection(em, async (client) => (await client.query<R>({ text: positionalSql(sql), values })).rows);
+    if (!transaction) return await withPooledConnection(em, async (client) => (await client.query<R>({ ...preparedStatement(sql), values })).rows);
     const result: { rows: R[] } = await em.getConnection().getKnex().raw(sql, values).transacting(transaction);
     return result.rows;
   } catch (error) {

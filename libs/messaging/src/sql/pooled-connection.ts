@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** The part of node-postgres' client the hot paths use. */
 export interface PgClient {
-  query<R extends object>(query: { text: string; values?: unknown[] }): Promise<{ rows: R[] }>;
+  query<R extends object>(query: { text: string; values?: unknown[]; name?: string }): Promise<{ rows: R[] }>;
   query(text: string): Promise<{ rows: object[] } | { rows: object[] }[]>;
 }
 
@@ -26,17 +26,31 @@ export async function withPooledConnection<T>(em: EntityManager, work: (client: 
   }
 }
 
-const positional = new Map<string, string>();
-const MAX_REMEMBERED = 1000;
+/** A hot statement as node-postgres prepares it: a name of its own, and PostgreSQL's `$n` placeholders. */
+export interface PreparedStatement {
+  name: string;
+  text: string;
+}
 
-/** `?` placeholders (knex's, `\?` for a literal one) as PostgreSQL's `$1, $2, ...`; remembered per text. */
-export function positionalSql(sql: string): string {
-  let text = positional.get(sql);
-  if (text === undefined) {
+const prepared = new Map<string, PreparedStatement>();
+const MAX_REMEMBERED = 1000;
+let named = 0;
+
+/**
+ * `?` placeholders (knex's, `\?` for a literal one) as PostgreSQL's `$1, $2, ...`, under a name
+ * used for that text only, remembered per text. Named, node-postgres parses a statement once per
+ * connection and PostgreSQL keeps its plan: unnamed, every execution was parsed and planned again,
+ * which was most of PostgreSQL's time on the intake statements. Names are never reused for another
+ * text, also after the memory is cleared, as a connection keeps what it prepared.
+ */
+export function preparedStatement(sql: string): PreparedStatement {
+  let statement = prepared.get(sql);
+  if (statement === undefined) {
     let n = 0;
-    text = sql.replace(/\\\?|\?/g, (match) => (match === '\\?' ? '?' : `$${++n}`));
-    if (positional.size >= MAX_REMEMBERED) positional.clear();
-    positional.set(sql, text);
+    const text = sql.replace(/\\\?|\?/g, (match) => (match === '\\?' ? '?' : `$${++n}`));
+    statement = { name: `portal_${++named}`, text };
+    if (prepared.size >= MAX_REMEMBERED) prepared.clear();
+    prepared.set(sql, statement);
   }
-  return text;
+  return statement;
 }
