@@ -99,7 +99,11 @@ describe('ReceiveDelivery (PostgreSQL + Redis)', () => {
     const first = await receive.execute(enabledConnection, delivery(event('evt-2', 'A-2')));
     const again = await receive.execute(enabledConnection, delivery(event('evt-3', 'A-2')));
     expect(first.status).toBe(202);
-    expect(again).toMatchObject({ status: 200, body: { eventId: first.body.eventId, status: 'duplicate' } });
+    expect(again).toEqual({
+      status: 200,
+      body: { eventId: first.body.eventId, status: 'duplicate' },
+      facts: { connectionId: enabledConnection, eventId: first.body.eventId, answer: 'duplicate', type: 'order.created', externalOrderId: 'A-2' },
+    });
   });
 
   it('hands accepted events and recorded refusals to order management through the outbox', async () => {

@@ -85,7 +85,11 @@ describe('ReceiveDelivery for changes, cancellations and refusals (PostgreSQL + 
     });
     // A second create of the same order, under a new event id, is a repeat of the create (the business key).
     const recreated = await receive.execute(conn, shopifyDelivery(fixture('shopify', 'order-64bit-ids.json'), secret, { eventId: 'ev-create-2' }));
-    expect(recreated).toMatchObject({ status: 200, body: { eventId: created.body.eventId, status: 'duplicate' }, facts: { answer: 'duplicate', eventId: created.body.eventId } });
+    expect(recreated).toEqual({
+      status: 200,
+      body: { eventId: created.body.eventId, status: 'duplicate' },
+      facts: { connectionId: conn, eventId: created.body.eventId, answer: 'duplicate', type: 'order.created', externalOrderId: '820982911946154508' },
+    });
 
     expect((await stored(conn)).map((r) => [r.eventType, r.externalEventId, r.externalOrderId])).toEqual([
       ['order.created', 'ev-create', '820982911946154508'],
@@ -132,7 +136,11 @@ describe('ReceiveDelivery for changes, cancellations and refusals (PostgreSQL + 
     const cancel = await receive.execute(conn, generic({ id: 'g-cxl', type: 'order.cancelled', occurredAt: at, order: { externalId: 'G-1' }, reason: 'customer changed their mind' }));
     expect([update.status, create.status, cancel.status]).toEqual([202, 202, 202]);
     const reused = await receive.execute(conn, generic({ id: 'g-new', type: 'order.updated', occurredAt: at, order: order('G-1', '3 Oak St') }));
-    expect(reused).toMatchObject({ status: 200, body: { eventId: create.body.eventId, status: 'duplicate' } });
+    expect(reused).toEqual({
+      status: 200,
+      body: { eventId: create.body.eventId, status: 'duplicate' },
+      facts: { connectionId: conn, eventId: create.body.eventId, answer: 'duplicate', type: 'order.updated', externalOrderId: 'G-1' },
+    });
     expect((await stored(conn)).map((r) => r.eventType)).toEqual(['order.updated', 'order.created', 'order.cancelled']);
   });
 

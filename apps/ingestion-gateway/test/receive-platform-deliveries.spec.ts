@@ -8,7 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { ClientView } from '../src/entities/client-view.entity';
 import { ConnectionView } from '../src/entities/connection-view.entity';
 import { StoredEvent } from '../src/entities/stored-event.entity';
-import { ReceiveDelivery } from '../src/hooks/receive-delivery.use-case';
+import { ReceiveDelivery, type ReceiveAnswer } from '../src/hooks/receive-delivery.use-case';
 import { fixture, shopifyDelivery, wooDelivery, wooPing } from './platform-support';
 import { gatewayService } from '../src/ingestion-gateway.service';
 
@@ -83,8 +83,9 @@ describe('ReceiveDelivery for Shopify and WooCommerce (PostgreSQL + Redis)', () 
       // Shopify resends one event with the same X-Shopify-Event-Id; a second event for the same order is a repeat too.
       const retry = await receive.execute(conn, shopifyDelivery(body, shopSecret, { eventId: 'evt-shopify-1' }));
       const otherEvent = await receive.execute(conn, shopifyDelivery(body, shopSecret, { eventId: 'evt-shopify-2' }));
-      expect(retry).toMatchObject({ status: 200, body: { eventId: first.body.eventId, status: 'duplicate' } });
-      expect(otherEvent).toMatchObject({ status: 200, body: { eventId: first.body.eventId, status: 'duplicate' } });
+      const repeat = { status: 200, body: { eventId: first.body.eventId, status: 'duplicate' }, facts: { ...first.facts, answer: 'duplicate' } };
+      expect(retry).toEqual(repeat);
+      expect(otherEvent).toEqual(repeat);
 
       const rows = await stored(conn);
       expect(rows.map((r) => [r.externalEventId, r.externalOrderId])).toEqual([['evt-shopify-1', '820982911946154508']]);
@@ -102,10 +103,15 @@ describe('ReceiveDelivery for Shopify and WooCommerce (PostgreSQL + Redis)', () 
       const test = await receive.execute(conn, shopifyDelivery(fixture('shopify', 'order-test.json'), shopSecret));
       const cancelled = await receive.execute(conn, shopifyDelivery(fixture('shopify', 'order-cancelled.json'), shopSecret));
       const noAddress = await receive.execute(conn, shopifyDelivery(fixture('shopify', 'order-no-address.json'), shopSecret));
-      for (const answer of [test, cancelled, noAddress]) expect(answer).toMatchObject({ status: 200, body: { eventId: expect.any(String), status: 'ignored' } });
       // What the request's log line carries: the refusal's outcome and code, under the answered id.
-      expect(test.facts).toEqual({ connectionId: conn, eventId: test.body.eventId, answer: 'ignored', externalOrderId: '5940124829701395232', outcome: 'IGNORED', reasonCode: expect.any(String) });
-      expect(noAddress.facts).toMatchObject({ answer: 'ignored', outcome: 'REJECTED' });
+      const ignored = (answer: ReceiveAnswer, externalOrderId: string, outcome: string, reasonCode: string): ReceiveAnswer => ({
+        status: 200,
+        body: { eventId: answer.body.eventId, status: 'ignored' },
+        facts: { connectionId: conn, eventId: answer.body.eventId, answer: 'ignored', externalOrderId, outcome, reasonCode },
+      });
+      expect(test).toEqual(ignored(test, '5940124829701395232', 'IGNORED', 'TEST_ORDER'));
+      expect(cancelled).toEqual(ignored(cancelled, '5940124829701395233', 'IGNORED', 'ORDER_CANCELLED'));
+      expect(noAddress).toEqual(ignored(noAddress, '5940124829701395230', 'REJECTED', 'UNDELIVERABLE'));
       expect(await stored(conn)).toHaveLength(0);
 
       const jobs = await jobsFor(conn, 3);
@@ -133,7 +139,12 @@ describe('ReceiveDelivery for Shopify and WooCommerce (PostgreSQL + Redis)', () 
   describe('woocommerce', () => {
     it('answers the creation ping 200 and records nothing, even before integrations are on', async () => {
       for (const conn of [await connection('woocommerce'), await connection('woocommerce', {}, disabledClient)]) {
-        expect(await receive.execute(conn, wooPing())).toMatchObject({ status: 200, body: { eventId: expect.any(String), status: 'ignored' }, facts: { answer: 'acknowledged' } });
+        const ping = await receive.execute(conn, wooPing());
+        expect(ping).toEqual({
+          status: 200,
+          body: { eventId: expect.any(String), status: 'ignored' },
+          facts: { connectionId: conn, eventId: ping.body.eventId, answer: 'acknowledged', reason: expect.stringContaining('ping') },
+        });
         expect(await stored(conn)).toHaveLength(0);
         await new Promise((r) => setTimeout(r, 200));
         expect(await jobsFor(conn, 0)).toHaveLength(0);
@@ -155,7 +166,11 @@ describe('ReceiveDelivery for Shopify and WooCommerce (PostgreSQL + Redis)', () 
     it('ignores a pending order.created; an order.updated into processing is a change that may build it; the same save twice is stored once', async () => {
       const conn = await connection('woocommerce');
       const pending = await receive.execute(conn, wooDelivery(fixture('woocommerce', 'order-created-pending.json'), wooSecret));
-      expect(pending).toMatchObject({ status: 200, body: { eventId: expect.any(String), status: 'ignored' } });
+      expect(pending).toEqual({
+        status: 200,
+        body: { eventId: expect.any(String), status: 'ignored' },
+        facts: { connectionId: conn, eventId: pending.body.eventId, answer: 'ignored', externalOrderId: '728', outcome: 'IGNORED', reasonCode: 'STATUS_NOT_CREATING' },
+      });
       expect(await stored(conn)).toHaveLength(0);
 
       const processing = fixture('woocommerce', 'order-updated-processing.json');
@@ -163,7 +178,11 @@ describe('ReceiveDelivery for Shopify and WooCommerce (PostgreSQL + Redis)', () 
       expect(updated.status).toBe(202);
       // WooCommerce's delivery id is new on every attempt: the same save is recognised by what it shows.
       const again = await receive.execute(conn, wooDelivery(processing, wooSecret, { topic: 'order.updated' }));
-      expect(again).toMatchObject({ status: 200, body: { eventId: updated.body.eventId, status: 'duplicate' } });
+      expect(again).toEqual({
+        status: 200,
+        body: { eventId: updated.body.eventId, status: 'duplicate' },
+        facts: { connectionId: conn, eventId: updated.body.eventId, answer: 'duplicate', type: 'order.updated', externalOrderId: '728' },
+      });
       // Another save within the same second is another change.
       const sameSecond = await receive.execute(conn, wooDelivery(fixture('woocommerce', 'order-updated-same-second.json'), wooSecret, { topic: 'order.updated' }));
       expect(sameSecond.status).toBe(202);

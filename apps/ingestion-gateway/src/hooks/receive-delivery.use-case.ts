@@ -15,7 +15,7 @@ import { verdictOn } from './delivery-verdict';
 import { EventStore } from './event-store';
 
 /** What became of a delivery, for the request's log line. */
-export interface DeliveryFacts {
+export type DeliveryFacts = {
   connectionId: string;
   eventId: string;
   answer: 'acknowledged' | 'accepted' | 'duplicate' | 'ignored';
@@ -25,7 +25,7 @@ export interface DeliveryFacts {
   outcome?: string;
   reason?: string;
   reasonCode?: string;
-}
+};
 
 export interface ReceiveAnswer {
   status: 200 | 202;
