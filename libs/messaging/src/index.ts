@@ -14,3 +14,4 @@ export * from './logged-worker-host';
 export * from './describe-error';
 export * from './sql/execute-bound';
 export * from './sql/group-commit';
+export * from './sql/statement-manager';

@@ -2,7 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { IntakeAcceptedJob, IntakeRecordedJob, QueueNames, type CanonicalOrderEvent } from '@portal/contracts';
-import { describeError, executeBound, GroupCommit, OutboxWriter } from '@portal/messaging';
+import { describeError, executeBound, GroupCommit, OutboxWriter, statementManager } from '@portal/messaging';
 import { APP_CONFIG } from '@portal/service-kit';
 import { v7 as uuidv7 } from 'uuid';
 import type { GatewayConfig } from '../config';
@@ -63,7 +63,7 @@ export class EventStore {
       const data: IntakeAcceptedJob = { ...intakeDelivery(id, connection, delivery.receivedAt), name: 'integration-event.accepted', event, mayCreate };
       return { queue: QueueNames.orderIntake, data };
     });
-    const stored = await this.outbox.statement<{ id: string }>(this.orm.em.fork() as EntityManager, jobs, (outbox) => ({
+    const stored = await this.outbox.statement<{ id: string }>(statementManager(this.orm), jobs, (outbox) => ({
       sql: `with stored as (
          insert into "${SCHEMA}"."events" ("id", "connection_id", "client_id", "platform", "external_event_id", "external_order_id", "event_type", "headers", "body", "received_at")
          values ${group.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} on conflict do nothing returning "id"

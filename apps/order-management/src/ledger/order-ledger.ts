@@ -12,7 +12,7 @@ import {
   type Reason,
   type RoutedJob,
 } from '@portal/contracts';
-import { OutboxWriter, executeBound } from '@portal/messaging';
+import { OutboxWriter, executeBound, statementManager } from '@portal/messaging';
 import type { OrderReason } from '@portal/order-domain';
 import { EntityTable } from '@portal/service-kit';
 import { v7 as uuidv7 } from 'uuid';
@@ -71,7 +71,7 @@ export class OrderLedger {
    * the gateway's event id, the order inserted only if both claims succeeded, and its announcements.
    */
   async placeIntake(job: IntakeAcceptedJob, order: Order): Promise<Settled | null> {
-    const rows = await this.outbox.statement<{ outcome: IntegrationEventOutcome; order_id: string | null }>(this.em(), this.announcements.forNew(order), (outbox) => ({
+    const rows = await this.outbox.statement<{ outcome: IntegrationEventOutcome; order_id: string | null }>(this.statements(), this.announcements.forNew(order), (outbox) => ({
       sql: `with ${this.keyedCreate(`values (?, ?, ?::uuid)`)},
        claim as (
          ${this.events.insertFrom(`?::jsonb || (select "settle" from decided)`)}
@@ -96,7 +96,7 @@ export class OrderLedger {
    */
   async claimForQuote(job: IntakeAcceptedJob): Promise<'new' | 'pending' | 'settled'> {
     const rows = await executeBound<{ claimed: boolean; outcome: IntegrationEventOutcome }>(
-      this.em(),
+      this.statements(),
       `with claim as (
          ${this.events.insertFrom()} on conflict ("id") do nothing returning "id"
        )
@@ -116,7 +116,7 @@ export class OrderLedger {
    */
   async settleQuoted(eventId: string, order: Order): Promise<Settled | null> {
     const outcome: IntegrationEventOutcome = order.status === 'PLACED' ? 'PLACED' : 'DRAFT';
-    const rows = await this.outbox.statement<{ outcome: IntegrationEventOutcome; order_id: string | null }>(this.em(), this.announcements.forNew(order), (outbox) => ({
+    const rows = await this.outbox.statement<{ outcome: IntegrationEventOutcome; order_id: string | null }>(this.statements(), this.announcements.forNew(order), (outbox) => ({
       sql: `with pending as (
          select "id" from ${this.events.name} where "id" = ? and "outcome" in (${fromStates(outcome)}) for update
        ), ${this.keyedCreate(`select ?, ?, ?::uuid where exists (select 1 from pending)`)},
@@ -165,14 +165,14 @@ export class OrderLedger {
 
   /** An accepted event that cannot become or change an order, with the reason a person reads in the log. */
   async rejectIntake(job: IntakeAcceptedJob, reason: OrderReason): Promise<Settled | null> {
-    const rows = await executeBound<{ id: string }>(this.em(), `${this.events.insertFrom()} on conflict ("id") do nothing returning "id"`, [this.logRow(job, 'REJECTED', reason)]);
+    const rows = await executeBound<{ id: string }>(this.statements(), `${this.events.insertFrom()} on conflict ("id") do nothing returning "id"`, [this.logRow(job, 'REJECTED', reason)]);
     return rows.length > 0 ? { outcome: 'REJECTED', orderId: null } : null;
   }
 
   /** A delivery the gateway answered without accepting it; a repeat points at the order its original became. */
   async recordDelivery(job: IntakeRecordedJob): Promise<void> {
     await executeBound(
-      this.em(),
+      this.statements(),
       `${this.events.insertFrom(`?::jsonb || jsonb_build_object('order_id', (select "order_id" from ${this.events.name} where "id" = ?))`)} on conflict ("id") do nothing`,
       [this.logRow(job, job.outcome, { code: job.reasonCode, message: job.reason }), job.duplicateOf],
     );
@@ -181,7 +181,7 @@ export class OrderLedger {
   /** Processing failed for good: the event is FAILED with the error, never left PENDING (a settled event stays as it is). */
   async markFailed(job: IntakeAcceptedJob, error: string): Promise<void> {
     await executeBound(
-      this.em(),
+      this.statements(),
       `${this.events.insertFrom()}
        on conflict ("id") do update set "outcome" = excluded."outcome", "reason" = excluded."reason", "reason_code" = excluded."reason_code"
        where ${this.events.name}."outcome" in (${fromStates('FAILED')})`,
@@ -356,8 +356,14 @@ export class OrderLedger {
     return JSON.stringify(this.orders.row(order));
   }
 
+  /** For what reads entities or opens a transaction. */
   private em(): EntityManager {
     return this.orm.em.fork() as EntityManager;
+  }
+
+  /** For one statement outside a transaction: it needs a pooled connection, not a unit of work. */
+  private statements(): EntityManager {
+    return statementManager(this.orm);
   }
 }
 

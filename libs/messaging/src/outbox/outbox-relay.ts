@@ -1,5 +1,4 @@
 import { MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { RoutedJob } from '@portal/contracts';
 import { Queue } from 'bullmq';
@@ -8,6 +7,7 @@ import { describeError } from '../describe-error';
 import { jobOptionsFor } from '../job-options';
 import { MESSAGING_OPTIONS, MessagingOptions, PRODUCER_REDIS } from '../messaging-options';
 import { withPooledConnection } from '../sql/pooled-connection';
+import { statementManager } from '../sql/statement-manager';
 
 /** An outbox row as the relay takes it. */
 export interface OutboxRow {
@@ -86,7 +86,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const table = `"${this.orm.config.get('schema')}"."outbox"`;
     const limit = this.options.outboxBatchSize;
     if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`outboxBatchSize must be a positive integer, got ${limit}`);
-    return withPooledConnection(this.orm.em.fork() as EntityManager, async (client) => {
+    return withPooledConnection(statementManager(this.orm), async (client) => {
       try {
         const results = (await client.query(
           // Ids are UUIDv7, so "id" order is write order (rows of one transaction share created_at).
