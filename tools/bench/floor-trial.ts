@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import { forgetQueuePrefix } from '@portal/system-harness';
 import { ProcessWatch } from './proc-cpu';
 
 const ROOT = join(__dirname, '..', '..');
@@ -33,9 +34,11 @@ export const floorAvailable = (): boolean => existsSync(FLOOR);
  */
 export async function runFloor(rate: number, duration: number, warmup = 3): Promise<FloorResult> {
   const out: string[] = [];
+  // A prefix of our own, so the floor's queues leave Redis after it as the product's do.
+  const prefix = `floor-bench-${Date.now().toString(36)}`;
   const child = spawn(process.execPath, [FLOOR, '--rate', String(rate), '--duration', String(duration), '--warmup', String(warmup), '--port', String(FLOOR_PORT)], {
     cwd: ROOT,
-    env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
+    env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules'), FLOOR_PREFIX: prefix },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   child.stdout.on('data', (chunk: Buffer) => out.push(chunk.toString()));
@@ -46,6 +49,7 @@ export async function runFloor(rate: number, duration: number, warmup = 3): Prom
   const watch = new ProcessWatch();
   const code = await exited;
   const { cpuMs, maxRssMb } = watch.stop();
+  await forgetQueuePrefix(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix).catch(() => undefined);
   const line = out.join('').trim().split('\n').pop() ?? '';
   if (code !== 0 || !line.startsWith('{')) throw new Error(`the floor exited with ${code}: ${out.join('')}`);
   const parsed = JSON.parse(line) as Omit<FloorResult, 'cpuMs' | 'eventsInRun' | 'maxRssMb'>;

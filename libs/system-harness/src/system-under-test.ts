@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { createTestDatabase } from '@portal/service-kit/testing';
 import { startConsole, type RunningConsole } from './console-server';
+import { forgetQueuePrefix } from './forget-queue-prefix';
 
 /**
  * Starts the four apps as real processes against the machine's PostgreSQL and Redis, each run with
@@ -167,6 +168,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     await consoleServer?.stop();
     await Promise.all(everyReplica(APPS).map(([a, i]) => kill(a, 'SIGTERM', i)));
     await database.drop().catch(() => undefined);
+    // A cluster is the run's own and goes with it; on a shared server only this run's keys go.
+    if (redisClusterNodes.length === 0) await forgetQueuePrefix(redisUrl, queuePrefix).catch(() => undefined);
   };
 
   try {
