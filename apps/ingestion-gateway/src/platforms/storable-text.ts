@@ -8,10 +8,25 @@ const NUL = String.fromCharCode(0);
  * would write them. The raw body is kept as bytes, untouched.
  */
 export function storableText<T>(value: T): T {
+  // Nearly every payload is storable as it came: checked first, without copying, so a delivery is
+  // rebuilt only where something has to change (rebuilding every one was 2 % of the gateway's time).
+  return unstorable(value) ? storableCopy(value) : value;
+}
+
+const unstorableString = (text: string): boolean => text.includes(NUL) || !text.isWellFormed();
+
+function unstorable(value: unknown): boolean {
+  if (typeof value === 'string') return unstorableString(value);
+  if (Array.isArray(value)) return value.some(unstorable);
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([k, v]) => unstorableString(k) || unstorable(v));
+  return false;
+}
+
+function storableCopy<T>(value: T): T {
   if (typeof value === 'string') return value.replaceAll(NUL, '').toWellFormed() as T;
-  if (Array.isArray(value)) return value.map(storableText) as T;
+  if (Array.isArray(value)) return value.map(storableCopy) as T;
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [storableText(k), storableText(v)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [storableCopy(k), storableCopy(v)])) as T;
   }
   return value;
 }

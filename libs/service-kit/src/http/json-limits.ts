@@ -28,18 +28,25 @@ export function jsonDepthExceeds(text: string, limit = MAX_JSON_DEPTH): boolean 
   return false;
 }
 
-type Walked = { value: unknown; path: string[] };
+/** A value met on the walk, with the way back to the root: paths are built only for what is reported. */
+type Walked = { value: unknown; parent: Walked | null; key: string };
 
-/** Every object and array under `root` with its path, breadth first and without recursion. */
+/** Every value under `root`, breadth first and without recursion. */
 function* walk(root: unknown): Generator<Walked> {
-  const queue: Walked[] = [{ value: root, path: [] }];
+  const queue: Walked[] = [{ value: root, parent: null, key: '' }];
   for (let i = 0; i < queue.length; i++) {
     const next = queue[i];
     yield next;
     if (next.value !== null && typeof next.value === 'object') {
-      for (const [key, child] of Object.entries(next.value)) queue.push({ value: child, path: [...next.path, key] });
+      for (const [key, child] of Object.entries(next.value)) queue.push({ value: child, parent: next, key });
     }
   }
+}
+
+function pathOf(walked: Walked): string[] {
+  const path: string[] = [];
+  for (let node: Walked | null = walked; node?.parent; node = node.parent) path.push(node.key);
+  return path.reverse();
 }
 
 const pathText = (path: string[]): string => path.join('.') || '(body)';
@@ -50,11 +57,12 @@ const pathText = (path: string[]): string => path.join('.') || '(body)';
  * them. Returns where the first one is, or null.
  */
 export function prototypeKeyPath(root: unknown): string | null {
-  for (const { value, path } of walk(root)) {
+  for (const walked of walk(root)) {
+    const { value } = walked;
     if (value === null || typeof value !== 'object') continue;
-    if (Object.prototype.hasOwnProperty.call(value, '__proto__')) return pathText([...path, '__proto__']);
+    if (Object.prototype.hasOwnProperty.call(value, '__proto__')) return pathText([...pathOf(walked), '__proto__']);
     const ctor: unknown = Object.prototype.hasOwnProperty.call(value, 'constructor') ? (value as { constructor: unknown }).constructor : undefined;
-    if (ctor !== null && typeof ctor === 'object' && Object.prototype.hasOwnProperty.call(ctor, 'prototype')) return pathText([...path, 'constructor', 'prototype']);
+    if (ctor !== null && typeof ctor === 'object' && Object.prototype.hasOwnProperty.call(ctor, 'prototype')) return pathText([...pathOf(walked), 'constructor', 'prototype']);
   }
   return null;
 }
@@ -71,15 +79,16 @@ export function unstorableReason(text: string): string | null {
 /** Every key and string value PostgreSQL could not store, with its path (at most `max`). */
 export function unstorableText(root: unknown, max = 20): ErrorDetail[] {
   const details: ErrorDetail[] = [];
-  for (const { value, path } of walk(root)) {
+  for (const walked of walk(root)) {
     if (details.length >= max) break;
+    const { value } = walked;
     if (typeof value === 'string') {
       const reason = unstorableReason(value);
-      if (reason) details.push({ path: pathText(path), message: reason });
+      if (reason) details.push({ path: pathText(pathOf(walked)), message: reason });
     } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       for (const key of Object.keys(value)) {
         const reason = unstorableReason(key);
-        if (reason) details.push({ path: pathText([...path, key]), message: `the key ${reason}` });
+        if (reason) details.push({ path: pathText([...pathOf(walked), key]), message: `the key ${reason}` });
       }
     }
   }
