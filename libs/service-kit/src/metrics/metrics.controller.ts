@@ -3,8 +3,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { collectDefaultMetrics, register } from 'prom-client';
 
 // prom-client samples event-loop delay every 10 ms by default, which wakes an idle app about 200
-// times a second (strace): most of each idle app's CPU, and wake-ups that compete with the busy
-// ones on a small machine. A tenth of a second still gives the lag percentiles operators watch.
+// times a second (strace): wake-ups that compete with the busy processes on a small machine. A
+// tenth of a second still gives the lag percentiles operators watch.
 const EVENT_LOOP_SAMPLE_MS = 100;
 
 collectDefaultMetrics({ eventLoopMonitoringPrecision: EVENT_LOOP_SAMPLE_MS });
