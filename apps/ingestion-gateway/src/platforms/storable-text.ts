@@ -1,3 +1,5 @@
+import { unstorableText } from '@portal/service-kit';
+
 const NUL = String.fromCharCode(0);
 
 /**
@@ -10,16 +12,7 @@ const NUL = String.fromCharCode(0);
 export function storableText<T>(value: T): T {
   // Nearly every payload is storable as it came: checked first, without copying, so a delivery is
   // rebuilt only where something has to change (rebuilding every one was 2 % of the gateway's time).
-  return unstorable(value) ? storableCopy(value) : value;
-}
-
-const unstorableString = (text: string): boolean => text.includes(NUL) || !text.isWellFormed();
-
-function unstorable(value: unknown): boolean {
-  if (typeof value === 'string') return unstorableString(value);
-  if (Array.isArray(value)) return value.some(unstorable);
-  if (value !== null && typeof value === 'object') return Object.entries(value).some(([k, v]) => unstorableString(k) || unstorable(v));
-  return false;
+  return unstorableText(value, 1).length > 0 ? storableCopy(value) : value;
 }
 
 function storableCopy<T>(value: T): T {
