@@ -1,5 +1,6 @@
 import type { Service } from '@portal/contracts';
 import { DateTime } from 'luxon';
+import { clientZone } from '../time/client-zone';
 import { atClock, isAroundTheClock, localDay, type OpenSpan, openingOn, type ServiceSchedule } from './opening-hours';
 
 /** How far ahead a window is looked for: a service closed for a year offers none, rather than looping. */
@@ -17,7 +18,7 @@ type WindowedService = Pick<Service, 'sla'> & ServiceSchedule;
  * in the client's `timezone` as PRODUCT 2.1 says; null when it offers none within SEARCH_DAYS.
  */
 export function completionWindow(service: WindowedService, readyBy: Date, timezone: string): CompletionWindow | null {
-  const ready = DateTime.fromJSDate(readyBy, { zone: timezone });
+  const ready = DateTime.fromJSDate(readyBy, { zone: clientZone(timezone) });
   if (!ready.isValid) throw new RangeError(`"${timezone}" is not an IANA timezone, or ${String(readyBy)} is not a time.`);
   const span = windowSpan(service, ready);
   return span && { start: span.open.toJSDate(), end: span.close.toJSDate() };

@@ -1,5 +1,6 @@
 import type { Task } from '@portal/contracts';
 import { DateTime } from 'luxon';
+import { clientZone } from '../time/client-zone';
 
 /** Words for reason messages: people read them, so times are local and addresses recognisable. */
 
@@ -10,7 +11,7 @@ export function describeTask(name: TaskName, task: Task): string {
 }
 
 export function formatLocal(instant: Date | number, timezone: string): string {
-  return `${DateTime.fromMillis(+instant, { zone: timezone }).toFormat('yyyy-MM-dd HH:mm')} ${timezone}`;
+  return `${DateTime.fromMillis(+instant, { zone: clientZone(timezone) }).toFormat('yyyy-MM-dd HH:mm')} ${timezone}`;
 }
 
 /** "A", "A and B", "A, B and C". */

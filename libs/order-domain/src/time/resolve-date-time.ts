@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { clientZone } from './client-zone';
 
 // Ends in Z or a numeric offset: the text names its instant whatever the client's timezone.
 const HAS_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
@@ -11,6 +12,6 @@ const HAS_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 export function resolveDateTime(value: string, timezone: string): Date | null {
   // An offset fixes the instant, so the client's zone is not consulted: reading in an IANA zone asks
   // Intl for its offsets, which was the largest cost of building an order in the intake profiles.
-  const parsed = HAS_OFFSET.test(value) ? DateTime.fromISO(value, { setZone: true }) : DateTime.fromISO(value, { zone: timezone });
+  const parsed = HAS_OFFSET.test(value) ? DateTime.fromISO(value, { setZone: true }) : DateTime.fromISO(value, { zone: clientZone(timezone) });
   return parsed.isValid ? parsed.toJSDate() : null;
 }

@@ -1,0 +1,42 @@
+import { IANAZone, Info, type Zone } from 'luxon';
+
+/** Offsets kept per zone before the memory starts over: a few days of a busy client's instants. */
+const REMEMBERED_OFFSETS = 4096;
+
+/**
+ * An IANA zone that remembers the offsets it has computed. luxon asks Intl (`formatToParts`) for
+ * the offset every time it builds or moves a date-time in an IANA zone, and a quote builds dozens
+ * per service; most are the same instants again (a day's midnight, its opening and closing), so
+ * quoting spent about a seventh of its time in that one Intl call. An offset is a pure function of
+ * the zone and the instant, so remembering it changes no answer.
+ */
+class RememberingZone extends IANAZone {
+  private readonly offsets = new Map<number, number>();
+
+  override offset(ts: number): number {
+    let minutes = this.offsets.get(ts);
+    if (minutes === undefined) {
+      minutes = super.offset(ts);
+      if (this.offsets.size >= REMEMBERED_OFFSETS) this.offsets.clear();
+      this.offsets.set(ts, minutes);
+    }
+    return minutes;
+  }
+}
+
+const zones = new Map<string, Zone>();
+
+/**
+ * The zone to compute a client's local times in, as luxon reads `timezone` (an IANA name, or UTC),
+ * one remembering instance per valid IANA name (there are a few hundred). Pass it wherever a
+ * DateTime takes a zone in the domain.
+ */
+export function clientZone(timezone: string): Zone {
+  const known = zones.get(timezone);
+  if (known) return known;
+  const read = Info.normalizeZone(timezone);
+  if (!(read instanceof IANAZone) || !read.isValid) return read;
+  const zone = new RememberingZone(read.name);
+  zones.set(timezone, zone);
+  return zone;
+}
