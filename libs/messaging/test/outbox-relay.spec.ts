@@ -108,6 +108,18 @@ describe('outbox relay (PostgreSQL + Redis)', () => {
     expect(afterResend.sort()).toEqual([...ids].sort());
   });
 
+  it('a pass that moves one row sends it as one job, with its name, options and id, and a re-send keeps one job', async () => {
+    const [id] = await writeJobs(1);
+    await expect(relay(CrashingRelay, 100).relayBatch()).rejects.toThrow('crashed between send and delete');
+    expect(await relay(OutboxRelay, 100).relayBatch()).toBe(1);
+    expect(await outboxCount()).toBe(0);
+    const jobs = await queues[0].getJobs(['waiting'], 0, -1, true);
+    expect(jobs.map((j) => j.id)).toEqual([id]);
+    expect(jobs[0].name).toBe('integration-event.recorded');
+    expect(jobs[0].opts.attempts).toBe(12);
+    expect(jobs[0].data).toEqual(recordedJob(0));
+  });
+
   it('two relays draining at once share the rows: each row is sent by exactly one of them', async () => {
     const ids = await writeJobs(2_000);
     const [a, b] = [relay(RecordingRelay, 50), relay(RecordingRelay, 50)];
