@@ -5,9 +5,9 @@ import { clientZone } from './client-zone';
 const ZONES = ['America/New_York', 'Europe/London', 'Asia/Kolkata', 'Pacific/Chatham', 'Australia/Lord_Howe', 'America/Sao_Paulo'];
 
 describe('clientZone', () => {
-  it('gives the offsets luxon computes, asked once or many times, around DST changes and across decades', () => {
+  it('gives the offsets luxon computes, asked once or many times, around DST changes and across decades (before 1970 too)', () => {
     const instant = fc.oneof(
-      fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2060, 11, 31) }),
+      fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2060, 11, 31) }),
       // Within an hour of New York's and London's 2026 changes, to the millisecond.
       fc.integer({ min: Date.UTC(2026, 2, 8, 6), max: Date.UTC(2026, 2, 8, 8) }),
       fc.integer({ min: Date.UTC(2026, 9, 25, 0), max: Date.UTC(2026, 9, 25, 2) }),

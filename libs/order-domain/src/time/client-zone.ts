@@ -14,11 +14,14 @@ class RememberingZone extends IANAZone {
   private readonly offsets = new Map<number, number>();
 
   override offset(ts: number): number {
-    let minutes = this.offsets.get(ts);
+    // luxon reads the offset to the second (it drops the milliseconds), so one entry serves a whole
+    // second: `fromObject` also asks for the offset at "now" each time it builds a date-time.
+    const second = Math.floor(ts / 1000);
+    let minutes = this.offsets.get(second);
     if (minutes === undefined) {
       minutes = super.offset(ts);
       if (this.offsets.size >= REMEMBERED_OFFSETS) this.offsets.clear();
-      this.offsets.set(ts, minutes);
+      this.offsets.set(second, minutes);
     }
     return minutes;
   }
