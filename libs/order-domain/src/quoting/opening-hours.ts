@@ -12,7 +12,9 @@ export interface OpenSpan {
 
 /** The local calendar day `offset` days after the one `instant` falls on, at its first moment. */
 export function localDay(instant: DateTime, offset = 0): DateTime {
-  return instant.startOf('day').plus({ days: offset }).startOf('day');
+  const day = instant.startOf('day');
+  // Each luxon step builds a date-time (and asks the zone its offset): skip the ones that move nothing.
+  return offset === 0 ? day : day.plus({ days: offset }).startOf('day');
 }
 
 /**
