@@ -51,8 +51,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /**
-   * Asks for a drain soon. Nudges within a few milliseconds, or while a pass runs, coalesce into one
-   * pass: under load, rows then move in batches instead of one transaction per row.
+   * Asks for a drain soon. Nudges within the coalescing window (`outboxCoalesceMs`), or while a pass
+   * runs, share one pass: rows then move in batches instead of one transaction per row.
    */
   nudge(): void {
     if (this.stopped) return;
