@@ -29,4 +29,11 @@ describe('unstorableText', () => {
     const value = JSON.parse('{"name":"a\\u0000b","tags":["ok","\\ud800"],"\\udc00":1,"pair":"\\ud83d\\ude00"}');
     expect(unstorableText(value).map((d) => d.path)).toEqual(['\udc00', 'name', 'tags.1']);
   });
+
+  it('gives the whole path of a deep field, through objects and arrays, and stops at the limit', () => {
+    const value = JSON.parse('{"order":{"lines":[{"sku":"a"},{"sku":"b\\u0000"}],"notes":"\\u0000"},"x":"\\u0000"}');
+    expect(unstorableText(value).map((d) => d.path)).toEqual(['x', 'order.notes', 'order.lines.1.sku']);
+    expect(unstorableText(value, 1).map((d) => d.path)).toEqual(['x']);
+    expect(unstorableText('a\u0000').map((d) => d.path)).toEqual(['(body)']);
+  });
 });

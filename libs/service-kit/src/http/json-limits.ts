@@ -28,24 +28,48 @@ export function jsonDepthExceeds(text: string, limit = MAX_JSON_DEPTH): boolean 
   return false;
 }
 
-/** A value met on the walk, with the way back to the root: paths are built only for what is reported. */
-type Walked = { value: unknown; parent: Walked | null; key: string };
+/** An object or array met on the walk, with the way back to the root: paths are built only for what is reported. */
+type Container = { value: object; parent: Container | null; key: string | number };
 
-/** Every value under `root`, breadth first and without recursion. */
-function* walk(root: unknown): Generator<Walked> {
-  const queue: Walked[] = [{ value: root, parent: null, key: '' }];
+/**
+ * Called for every value with where it sits (its container and its key there; null for the root);
+ * answer true to stop. `pathTo(parent, key)` builds the path, for a report.
+ */
+type Visit = (value: unknown, parent: Container | null, key: string | number) => boolean;
+
+/**
+ * Every value under `root`, breadth first and without recursion. Only objects and arrays are queued
+ * (one small record each); strings and numbers are visited where their container is read, so a
+ * delivery's leaves cost no allocation: every delivery is walked.
+ */
+function walk(root: unknown, visit: Visit): void {
+  if (visit(root, null, '')) return;
+  if (root === null || typeof root !== 'object') return;
+  const queue: Container[] = [{ value: root, parent: null, key: '' }];
   for (let i = 0; i < queue.length; i++) {
-    const next = queue[i];
-    yield next;
-    if (next.value !== null && typeof next.value === 'object') {
-      for (const [key, child] of Object.entries(next.value)) queue.push({ value: child, parent: next, key });
+    const container = queue[i];
+    const value = container.value;
+    if (i > 0 && visit(value, container.parent, container.key)) return;
+    if (Array.isArray(value)) {
+      for (let k = 0; k < value.length; k++) if (visitChild(value[k], container, k, queue, visit)) return;
+    } else {
+      for (const key of Object.keys(value)) if (visitChild((value as Record<string, unknown>)[key], container, key, queue, visit)) return;
     }
   }
 }
 
-function pathOf(walked: Walked): string[] {
-  const path: string[] = [];
-  for (let node: Walked | null = walked; node?.parent; node = node.parent) path.push(node.key);
+function visitChild(child: unknown, container: Container, key: string | number, queue: Container[], visit: Visit): boolean {
+  if (child !== null && typeof child === 'object') {
+    queue.push({ value: child, parent: container, key });
+    return false;
+  }
+  return visit(child, container, key);
+}
+
+function pathTo(parent: Container | null, key: string | number): string[] {
+  if (parent === null) return [];
+  const path = [String(key)];
+  for (let node: Container | null = parent; node?.parent; node = node.parent) path.push(String(node.key));
   return path.reverse();
 }
 
@@ -57,14 +81,17 @@ const pathText = (path: string[]): string => path.join('.') || '(body)';
  * them. Returns where the first one is, or null.
  */
 export function prototypeKeyPath(root: unknown): string | null {
-  for (const walked of walk(root)) {
-    const { value } = walked;
-    if (value === null || typeof value !== 'object') continue;
-    if (Object.prototype.hasOwnProperty.call(value, '__proto__')) return pathText([...pathOf(walked), '__proto__']);
-    const ctor: unknown = Object.prototype.hasOwnProperty.call(value, 'constructor') ? (value as { constructor: unknown }).constructor : undefined;
-    if (ctor !== null && typeof ctor === 'object' && Object.prototype.hasOwnProperty.call(ctor, 'prototype')) return pathText([...pathOf(walked), 'constructor', 'prototype']);
-  }
-  return null;
+  let found: string | null = null;
+  walk(root, (value, parent, key) => {
+    if (value === null || typeof value !== 'object') return false;
+    if (Object.prototype.hasOwnProperty.call(value, '__proto__')) found = pathText([...pathTo(parent, key), '__proto__']);
+    else {
+      const ctor: unknown = Object.prototype.hasOwnProperty.call(value, 'constructor') ? (value as { constructor: unknown }).constructor : undefined;
+      if (ctor !== null && typeof ctor === 'object' && Object.prototype.hasOwnProperty.call(ctor, 'prototype')) found = pathText([...pathTo(parent, key), 'constructor', 'prototype']);
+    }
+    return found !== null;
+  });
+  return found;
 }
 
 const NUL = String.fromCharCode(0);
@@ -79,18 +106,17 @@ export function unstorableReason(text: string): string | null {
 /** Every key and string value PostgreSQL could not store, with its path (at most `max`). */
 export function unstorableText(root: unknown, max = 20): ErrorDetail[] {
   const details: ErrorDetail[] = [];
-  for (const walked of walk(root)) {
-    if (details.length >= max) break;
-    const { value } = walked;
+  walk(root, (value, parent, at) => {
     if (typeof value === 'string') {
       const reason = unstorableReason(value);
-      if (reason) details.push({ path: pathText(pathOf(walked)), message: reason });
+      if (reason) details.push({ path: pathText(pathTo(parent, at)), message: reason });
     } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       for (const key of Object.keys(value)) {
         const reason = unstorableReason(key);
-        if (reason) details.push({ path: pathText([...pathOf(walked), key]), message: `the key ${reason}` });
+        if (reason) details.push({ path: pathText([...pathTo(parent, at), key]), message: `the key ${reason}` });
       }
     }
-  }
+    return details.length >= max;
+  });
   return details.slice(0, max);
 }
