@@ -1,7 +1,10 @@
 import { IANAZone, Info, type Zone } from 'luxon';
 
-/** Offsets kept per zone before the memory starts over: a few days of a busy client's instants. */
+/** Offsets kept per zone before the memory starts over (a quote adds two or three; the rest are repeats). */
 const REMEMBERED_OFFSETS = 4096;
+
+/** Zone names remembered; past this many (only odd spellings could get there) zones are not kept. */
+const REMEMBERED_ZONES = 1024;
 
 /**
  * An IANA zone that remembers the offsets it has computed. luxon asks Intl (`formatToParts`) for
@@ -31,8 +34,8 @@ const zones = new Map<string, Zone>();
 
 /**
  * The zone to compute a client's local times in, as luxon reads `timezone` (an IANA name, or UTC),
- * one remembering instance per valid IANA name (there are a few hundred). Pass it wherever a
- * DateTime takes a zone in the domain.
+ * one remembering instance per valid IANA name as written. Pass it wherever a DateTime takes a
+ * zone in the domain.
  */
 export function clientZone(timezone: string): Zone {
   const known = zones.get(timezone);
@@ -40,6 +43,6 @@ export function clientZone(timezone: string): Zone {
   const read = Info.normalizeZone(timezone);
   if (!(read instanceof IANAZone) || !read.isValid) return read;
   const zone = new RememberingZone(read.name);
-  zones.set(timezone, zone);
+  if (zones.size < REMEMBERED_ZONES) zones.set(timezone, zone);
   return zone;
 }

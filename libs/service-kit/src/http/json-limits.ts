@@ -38,9 +38,9 @@ type Container = { value: object; parent: Container | null; key: string | number
 type Visit = (value: unknown, parent: Container | null, key: string | number) => boolean;
 
 /**
- * Every value under `root`, breadth first and without recursion. Only objects and arrays are queued
- * (one small record each); strings and numbers are visited where their container is read, so a
- * delivery's leaves cost no allocation: every delivery is walked.
+ * Every value under `root`, breadth first and without recursion. Every delivery is walked, so only
+ * objects and arrays are queued (one small record each); strings and numbers are visited where
+ * their container is read, with no record of their own.
  */
 function walk(root: unknown, visit: Visit): void {
   if (visit(root, null, '')) return;
