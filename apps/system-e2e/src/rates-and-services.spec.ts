@@ -43,7 +43,7 @@ import {
   type Courier,
   type EnabledClient,
 } from './support/fixtures';
-import { addDays, expectedPrice, localIso, rawPrice, upcomingWeekday, utcIso, zonedInstant, type LatLng, type LocalDate, type PricedOrder } from './support/pricing';
+import { addDays, expectedPrice, localDateOf, localIso, rawPrice, upcomingWeekday, utcIso, zonedInstant, type LatLng, type LocalDate, type PricedOrder } from './support/pricing';
 import {
   assignServices,
   createClientKey,
@@ -410,7 +410,7 @@ describe('Rates and Services: quoting, the rules and Draft orders (system)', () 
       await expectPlaced(picks, rsEvent(), 'RUSH_2H', priced(PICKUP), null);
     });
 
-    it('a Ready By already in the past counts as now (FASTEST: the 2-hour window starts when quoted)', async () => {
+    it('a Ready By already in the past counts as now (FASTEST: the window starts when quoted)', async () => {
       await setIntegrationSettings(courier, picks.client.id, { orderCreationEnabled: true, serviceSelectionRule: 'FASTEST' });
       await quoteWhen(orders(), quoteBody({}, picks.client.id), (q) => q.pick?.code === 'RUSH_2H');
       const past = new Date(Date.now() - 3 * 3600_000);
@@ -422,15 +422,22 @@ describe('Rates and Services: quoting, the rules and Draft orders (system)', () 
       expect(order.status).toBe('PLACED');
       expect(order.readyBy).toBe(past.toISOString());
       const service = must(normalised(order.service), 'service');
-      expect({ serviceId: service.serviceId, code: service.code, price: service.price }).toEqual({
-        serviceId: services.RUSH_2H.id,
-        code: 'RUSH_2H',
-        price: { amount: expectedPrice(T_RUSH, priced(PICKUP)), currency: 'USD' },
-      });
       const start = Date.parse(service.completionWindow.start);
       expect(start).toBeGreaterThanOrEqual(sentAt - 1_000);
       expect(start).toBeLessThanOrEqual(seenAt + 1_000);
-      expect(Date.parse(service.completionWindow.end) - start).toBe(120 * 60_000);
+      // FASTEST takes the window that ends first. RUSH_2H's ends two hours after the quote and
+      // SAME_DAY's at New York's next midnight, so in the last two hours of a New York day (before
+      // SAME_DAY's 23:59 cutoff) SAME_DAY's ends first: the pick follows the clock the test runs at.
+      const today = localDateOf(new Date(start), TZ);
+      const midnight = zonedInstant(addDays(today, 1), '00:00', TZ).getTime();
+      const sameDayFirst = start < zonedInstant(today, '23:59', TZ).getTime() && midnight < start + 120 * 60_000;
+      const code: Code = sameDayFirst ? 'SAME_DAY' : 'RUSH_2H';
+      expect({ serviceId: service.serviceId, code: service.code, price: service.price }).toEqual({
+        serviceId: services[code].id,
+        code,
+        price: { amount: expectedPrice(TABLE_FOR[code], priced(PICKUP)), currency: 'USD' },
+      });
+      expect(Date.parse(service.completionWindow.end)).toBe(sameDayFirst ? midnight : start + 120 * 60_000);
     });
 
     it('an explicit, valid and eligible service code is used even when another is cheaper', async () => {
