@@ -43,6 +43,16 @@ describe('clientZone', () => {
     expect(DateTime.fromMillis(0, { zone: clientZone('Mars/Olympus_Mons') }).isValid).toBe(false);
   });
 
+  it('still gives luxon\'s zone, and its offsets, for names past the ones it remembers', () => {
+    // Case variants of one name are each a valid spelling: enough of them to pass the cap.
+    const letters = 'america/new_york'.split('');
+    const spellings = Array.from({ length: 1_100 }, (_, n) => letters.map((c, i) => (n >> i) & 1 ? c.toUpperCase() : c).join(''));
+    const zones = spellings.map(clientZone);
+    const july = Date.UTC(2026, 6, 1);
+    for (const zone of zones) expect(zone.offset(july)).toBe(-240);
+    expect(zones.at(-1)).toBe(clientZone(spellings.at(-1) ?? ''));
+  });
+
   it('keeps giving the right offsets after its memory fills and starts over', () => {
     const zone = clientZone('America/Sao_Paulo');
     const reference = IANAZone.create('America/Sao_Paulo');

@@ -3,7 +3,7 @@ import { IANAZone, Info, type Zone } from 'luxon';
 /** Offsets kept per zone before the memory starts over (a quote adds two or three; the rest are repeats). */
 const REMEMBERED_OFFSETS = 4096;
 
-/** Zone names remembered; past this many (only odd spellings could get there) zones are not kept. */
+/** Zone names remembered (only odd spellings of names could pass it). */
 const REMEMBERED_ZONES = 1024;
 
 /**
@@ -41,8 +41,9 @@ export function clientZone(timezone: string): Zone {
   const known = zones.get(timezone);
   if (known) return known;
   const read = Info.normalizeZone(timezone);
-  if (!(read instanceof IANAZone) || !read.isValid) return read;
+  // Past the cap luxon's own (cached) zone serves: right, only slower.
+  if (!(read instanceof IANAZone) || !read.isValid || zones.size >= REMEMBERED_ZONES) return read;
   const zone = new RememberingZone(read.name);
-  if (zones.size < REMEMBERED_ZONES) zones.set(timezone, zone);
+  zones.set(timezone, zone);
   return zone;
 }
