@@ -82,14 +82,24 @@ describe('services, rate tables and assignments over HTTP (PostgreSQL + Redis)',
     expect((await call('DELETE', `/v1/rate-tables/${rates.id}`)).status).toBe(409);
     expect((await call('PUT', `/v1/clients/${client.id}/services`, [{ serviceId: svc.id, rateTableId: '01a20e66-0000-7000-8000-000000000000' }])).status).toBe(400);
 
-    const deadline = Date.now() + 10_000;
+    // Each change reaches the queue through its own outbox relay pass, so the assignment and the
+    // settings change may arrive in either order: wait until both are there (PRODUCT: within a second).
     const jobs = async () => (await quoting.getJobs(['waiting'])).map((j) => j.data as { name: string; clientId?: string; client?: { id: string } });
-    while (!(await jobs()).some((j) => j.name === 'client-services.changed' && j.clientId === client.id) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    const all = await jobs();
-    const assignments = ClientServicesChangedJobSchema.parse(all.find((j) => j.name === 'client-services.changed' && j.clientId === client.id));
-    expect(assignments.assignments).toEqual([{ serviceId: svc.id, rateTableId: rates.id }]);
-    const latestClient = all.filter((j) => j.name === 'client.changed' && j.client?.id === client.id).map((j) => ClientChangedJobSchema.parse(j)).sort((a, b) => b.version - a.version)[0];
-    expect(latestClient.client).toMatchObject({ usesRatesAndServices: true, serviceSelectionRule: 'CHEAPEST', orderCreationEnabled: true });
+    const latest = async () => {
+      const all = await jobs();
+      const assignments = all.find((j) => j.name === 'client-services.changed' && j.clientId === client.id);
+      const changes = all.filter((j) => j.name === 'client.changed' && j.client?.id === client.id).map((j) => ClientChangedJobSchema.parse(j));
+      const newest = changes.sort((a, b) => b.version - a.version)[0];
+      return { assignments: assignments && ClientServicesChangedJobSchema.parse(assignments), client: newest?.client };
+    };
+    const deadline = Date.now() + 10_000;
+    let seen = await latest();
+    while ((!seen.assignments || !seen.client?.orderCreationEnabled) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      seen = await latest();
+    }
+    expect(seen.assignments?.assignments).toEqual([{ serviceId: svc.id, rateTableId: rates.id }]);
+    expect(seen.client).toMatchObject({ usesRatesAndServices: true, serviceSelectionRule: 'CHEAPEST', orderCreationEnabled: true });
 
     // Deleting the client's last service leaves it without Rates and Services, nothing else broken.
     expect((await call('DELETE', `/v1/services/${svc.id}`)).status).toBe(204);
