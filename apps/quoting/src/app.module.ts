@@ -9,6 +9,7 @@ import { PROJECTION } from './projection/settings-projection';
 import { SCHEMA } from './schema';
 import { ClientCatalogs } from './quotes/client-catalog';
 import { QuoteOrder } from './quotes/quote-order.use-case';
+import { QuotePreviewsProcessor } from './quotes/quote-previews.processor';
 import { QuoteRequestsProcessor } from './quotes/quote-requests.processor';
 
 export class QuotingModule {
@@ -18,12 +19,12 @@ export class QuotingModule {
         AppLoggerModule.forRoot('quoting', config.LOG_LEVEL),
         // Every database access here forks its own entity manager: no per-request context to pay for.
         MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false }),
-        messagingFor(config, { outbox: false, consumes: [QueueNames.settingsForQuoting, QueueNames.quoteRequests] }),
+        messagingFor(config, { outbox: false, consumes: [QueueNames.settingsForQuoting, QueueNames.quoteRequests, QueueNames.quotePreviews] }),
         HealthModule,
       ],
       controllers: [MetricsController],
       providers: [{ provide: APP_CONFIG, useValue: config },
-        settingsProjectionProvider(SCHEMA, PROJECTION), QuotingSettingsProcessor, ClientCatalogs, QuoteOrder, QuoteRequestsProcessor],
+        settingsProjectionProvider(SCHEMA, PROJECTION), QuotingSettingsProcessor, ClientCatalogs, QuoteOrder, QuoteRequestsProcessor, QuotePreviewsProcessor],
     })
     class AppModule {}
     return AppModule;

@@ -10,6 +10,8 @@ describe('quoting over its queues (PostgreSQL + Redis)', () => {
   let settings: Queue;
   let requests: Queue;
   let events: QueueEvents;
+  let previews: Queue;
+  let previewEvents: QueueEvents;
   const prefix = testQueuePrefix();
   const connection = { host: '127.0.0.1', port: 6379, maxRetriesPerRequest: null };
   const courierId = uuidv7();
@@ -23,6 +25,8 @@ describe('quoting over its queues (PostgreSQL + Redis)', () => {
     settings = new Queue(QueueNames.settingsForQuoting, { connection, prefix });
     requests = new Queue(QueueNames.quoteRequests, { connection, prefix });
     events = new QueueEvents(QueueNames.quoteRequests, { connection, prefix });
+    previews = new Queue(QueueNames.quotePreviews, { connection, prefix });
+    previewEvents = new QueueEvents(QueueNames.quotePreviews, { connection, prefix });
     const changes: SettingsJob[] = [
       {
         v: 1,
@@ -52,8 +56,8 @@ describe('quoting over its queues (PostgreSQL + Redis)', () => {
   });
 
   afterAll(async () => {
-    await events?.close();
-    await Promise.all([settings, requests].map(async (q) => (await q?.obliterate({ force: true }), await q?.close())));
+    await Promise.all([events?.close(), previewEvents?.close()]);
+    await Promise.all([settings, requests, previews].map(async (q) => (await q?.obliterate({ force: true }), await q?.close())));
     await service?.stop();
   });
 
@@ -65,7 +69,7 @@ describe('quoting over its queues (PostgreSQL + Redis)', () => {
     notes: null,
   });
 
-  const ask = async (order: Partial<QuoteRequestedJob['order']>) => {
+  const ask = async (order: Partial<QuoteRequestedJob['order']>, on: { queue: Queue; events: QueueEvents } = { queue: requests, events }) => {
     const request: QuoteRequestedJob = {
       v: 1,
       name: 'quote.requested',
@@ -74,8 +78,8 @@ describe('quoting over its queues (PostgreSQL + Redis)', () => {
       correlationId: 'spec',
       order: { pickup: task(workedExample.pickup), dropoff: task(workedExample.dropoff), readyBy: '2030-01-08T14:00:00.000Z', dueBy: null, weight: workedExample.weight, pieces: 1, serviceCode: null, ...order },
     };
-    const job = await requests.add(request.name, request);
-    return QuoteResultSchema.parse(await job.waitUntilFinished(events, 10_000));
+    const job = await on.queue.add(request.name, request);
+    return QuoteResultSchema.parse(await job.waitUntilFinished(on.events, 10_000));
   };
 
   it('answers with the price and window of its copy of the services, and the pick', async () => {
@@ -91,6 +95,10 @@ describe('quoting over its queues (PostgreSQL + Redis)', () => {
         completionWindow: { start: '2030-01-08T14:00:00.000Z', end: '2030-01-08T16:00:00.000Z' },
       },
     ]);
+  });
+
+  it("answers people's quotes on their own queue alike", async () => {
+    expect(await ask({}, { queue: previews, events: previewEvents })).toEqual(await ask({}));
   });
 
   it('reports what stops a quote as draft reasons', async () => {

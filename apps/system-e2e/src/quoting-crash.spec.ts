@@ -1,11 +1,11 @@
-import { HookAnswerSchema, QueueNames, type IntegrationEvent, type Order } from '@portal/contracts';
+import { HookAnswerSchema, QueueNames, QuoteResultSchema, type IntegrationEvent, type Order } from '@portal/contracts';
 import { Job, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { eventually, sleep } from './support/eventually';
 import { createCourier, enabledClientWithConnection, genericEvent, sendWhenConfigured, type Courier, type EnabledClient } from './support/fixtures';
 import { sendSigned } from './support/hooks';
-import { assignServices, createRateTable, createService, enableWithRule } from './support/rates-and-services';
+import { assignServices, createRateTable, createService, enableWithRule, postQuote } from './support/rates-and-services';
 import { startE2eSystem, type E2eSystem } from './support/system';
 
 jest.setTimeout(300_000);
@@ -19,7 +19,7 @@ const ATTEMPTS = 3;
  */
 const PLACED_WITHIN_MS = 20_000;
 
-describe('crash recovery: quoting killed while Rates and Services orders are in flight (system)', () => {
+describe('quoting under trouble: killed while orders are in flight, or held up behind intake (system)', () => {
   let sys: E2eSystem;
   let courier: Courier;
   let target: EnabledClient;
@@ -107,5 +107,31 @@ describe('crash recovery: quoting killed while Rates and Services orders are in 
     const log = await api.listAll<IntegrationEvent>('/v1/integration-events', { clientId: target.client.id });
     const rows = new Map(log.map((e) => [e.id, e]));
     for (const [externalId, eventId] of accepted) expect(rows.get(eventId)).toMatchObject({ outcome: 'PLACED', externalOrderId: externalId });
+  });
+
+  it("answers a person's quote while intake's quotes are held up: people's quotes have a queue of their own", async () => {
+    const api = sys.orders(courier.apiKey);
+    const event = genericEvent({ externalId: `QHELD-${randomUUID()}` });
+    // Paused, intake's quote queue keeps its jobs, as behind a backlog of thousands of orders.
+    await quoteRequests.pause();
+    try {
+      const res = await sendSigned(target.connection.webhookUrl, target.connection.signingSecret, event);
+      expect(res.status).toBe(202);
+      const eventId = HookAnswerSchema.parse(res.body).eventId;
+      await eventually(async () => expect(await quoteRequests.getWaitingCount()).toBeGreaterThan(0), 15_000, 100);
+
+      const quote = await postQuote(api, { clientId: target.client.id, order: event.order });
+      expect(quote.status).toBe(200);
+      expect(QuoteResultSchema.parse(quote.body).pick?.code).toBe('RUSH_2H');
+      const log = await api.listAll<IntegrationEvent>('/v1/integration-events', { clientId: target.client.id });
+      expect(log.find((e) => e.id === eventId)?.outcome).toBe('PENDING');
+    } finally {
+      await quoteRequests.resume();
+    }
+    // Intake quoting resumed: the held order is placed.
+    await eventually(async () => {
+      const orders = await api.listAll<Order>('/v1/orders', { clientId: target.client.id });
+      expect(orders.find((o) => o.source.externalOrderId === event.order.externalId)).toMatchObject({ status: 'PLACED', service: { code: 'RUSH_2H' } });
+    }, 15_000, 250);
   });
 });

@@ -36,6 +36,7 @@ export const WORKER_OPTIONS: Record<QueueName, QueueWorkerOptions> = {
   [QueueNames.settingsForQuoting]: { concurrency: 1, ...RECOVER_IN_SECONDS },
   // Quoting is CPU work on in-memory data: a few at once keeps the event loop responsive.
   [QueueNames.quoteRequests]: { concurrency: 8, ...RECOVER_IN_SECONDS },
+  [QueueNames.quotePreviews]: { concurrency: 8, ...RECOVER_IN_SECONDS },
   [QueueNames.quotedOrders]: { concurrency: 32, ...RECOVER_IN_SECONDS },
   [QueueNames.deliveryReplays]: { concurrency: 4, ...RECOVER_IN_SECONDS },
   [QueueNames.settingsActivity]: { concurrency: 1, ...RECOVER_IN_SECONDS },

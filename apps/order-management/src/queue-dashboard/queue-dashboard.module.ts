@@ -15,7 +15,7 @@ import { QueueMetrics, WATCHED_QUEUES } from './queue-metrics';
 export class QueueDashboardModule {
   static forSubscribers(subscribers: string[]): DynamicModule {
     // Settings queues are left out: the gateway's carries signing secrets, and none holds orders.
-    const names = [QueueNames.orderIntake, QueueNames.quoteRequests, QueueNames.quotedOrders, ...subscribers.map(orderEventsQueueName)];
+    const names = [QueueNames.orderIntake, QueueNames.quoteRequests, QueueNames.quotePreviews, QueueNames.quotedOrders, ...subscribers.map(orderEventsQueueName)];
     return {
       module: QueueDashboardModule,
       imports: [

@@ -17,7 +17,9 @@ export interface QuoteRequest {
 
 /**
  * Quotes for HTTP requests (previews, draft edits, finalisation): a person is waiting, so the
- * request waits for quoting's answer over BullMQ, bounded. Workers never use this (they use flows).
+ * request waits for quoting's answer over BullMQ, bounded. They go on quote-previews, not intake's
+ * queue: a person never waits behind an intake backlog, and the completions read here are people's
+ * only, not every intake quote's. Workers never use this (they use flows).
  */
 @Injectable()
 export class QuoteClient implements OnModuleDestroy {
@@ -25,12 +27,12 @@ export class QuoteClient implements OnModuleDestroy {
   private readonly events: QueueEvents;
 
   constructor(@Inject(MESSAGING_OPTIONS) options: MessagingOptions) {
-    this.queue = new Queue(QueueNames.quoteRequests, { connection: bullConnection(options, 'producer'), prefix: options.prefix });
-    this.events = new QueueEvents(QueueNames.quoteRequests, { connection: bullConnection(options, 'worker'), prefix: options.prefix });
+    this.queue = new Queue(QueueNames.quotePreviews, { connection: bullConnection(options, 'producer'), prefix: options.prefix });
+    this.events = new QueueEvents(QueueNames.quotePreviews, { connection: bullConnection(options, 'worker'), prefix: options.prefix });
   }
 
   async quote(request: QuoteRequest): Promise<QuoteResult> {
-    const { name, data, opts } = bullJob({ queue: QueueNames.quoteRequests, data: { v: 1, name: 'quote.requested', ...request } });
+    const { name, data, opts } = bullJob({ queue: QueueNames.quotePreviews, data: { v: 1, name: 'quote.requested', ...request } });
     // Previews are not worth retrying for minutes: one attempt, and the answer removed once read.
     const job = await this.queue.add(name, data, { ...opts, attempts: 1, removeOnComplete: { age: 60 } });
     try {

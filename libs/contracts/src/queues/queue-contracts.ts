@@ -26,6 +26,7 @@ export const QUEUE_CONTRACTS = {
   [QueueNames.settingsForOrderManagement]: RoutingSettingsJobSchema,
   [QueueNames.settingsForQuoting]: SettingsJobSchema,
   [QueueNames.quoteRequests]: QuoteRequestedJobSchema,
+  [QueueNames.quotePreviews]: QuoteRequestedJobSchema,
   [QueueNames.quotedOrders]: QuotedJobSchema,
   [QueueNames.deliveryReplays]: DeliveryReplayRequestedJobSchema,
   [QueueNames.settingsActivity]: ActivityJobSchema,

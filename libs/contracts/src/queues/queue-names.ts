@@ -7,8 +7,14 @@ export const QueueNames = {
   settingsForGateway: 'settings-ingestion-gateway',
   settingsForOrderManagement: 'settings-order-management',
   settingsForQuoting: 'settings-quoting',
-  /** Order management -> quoting: quote this order (answer = return value). */
+  /** Order management -> quoting: quote this order for intake, as a flow's child (answer = return value). */
   quoteRequests: 'quote-requests',
+  /**
+   * Order management -> quoting: quote for a person who is waiting (previews, draft edits,
+   * finalisation). Its own queue, so a person never waits behind an intake backlog, and so the
+   * waiter reads only these jobs' completions, not every intake quote's.
+   */
+  quotePreviews: 'quote-previews',
   /** Parents of quote flows: order management places or drafts the quoted order. */
   quotedOrders: 'quoted-orders',
   /** Order management -> gateway: read a stored delivery again (replay). */
