@@ -18,8 +18,8 @@ export interface QuoteRequest {
 /**
  * Quotes for HTTP requests (previews, draft edits, finalisation): a person is waiting, so the
  * request waits for quoting's answer over BullMQ, bounded. They go on quote-previews, not intake's
- * queue: a person never waits behind an intake backlog, and the completions read here are people's
- * only, not every intake quote's. Workers never use this (they use flows).
+ * queue: a person's quote is never queued behind an intake backlog, and the completions read here
+ * are people's only, not every intake quote's. Workers never use this (they use flows).
  */
 @Injectable()
 export class QuoteClient implements OnModuleDestroy {

@@ -11,8 +11,8 @@ export const QueueNames = {
   quoteRequests: 'quote-requests',
   /**
    * Order management -> quoting: quote for a person who is waiting (previews, draft edits,
-   * finalisation). Its own queue, so a person never waits behind an intake backlog, and so the
-   * waiter reads only these jobs' completions, not every intake quote's.
+   * finalisation). Its own queue, so a person's quote is never queued behind an intake backlog,
+   * and the waiter reads only these jobs' completions, not every intake quote's.
    */
   quotePreviews: 'quote-previews',
   /** Parents of quote flows: order management places or drafts the quoted order. */
