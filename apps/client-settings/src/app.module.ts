@@ -87,7 +87,7 @@ export class ClientSettingsModule {
   static create(config: ClientSettingsConfig) {
     @Module({
       imports: [
-        AppLoggerModule.forRoot('client-settings', config.LOG_LEVEL),
+        AppLoggerModule.forRoot('client-settings', config),
         MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: true }),
         messagingFor(config, { outbox: true, consumes: [QueueNames.settingsActivity] }),
         HealthModule,

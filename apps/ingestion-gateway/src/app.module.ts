@@ -25,7 +25,7 @@ export class GatewayModule {
   static create(config: GatewayConfig) {
     @Module({
       imports: [
-        AppLoggerModule.forRoot('ingestion-gateway', config.LOG_LEVEL),
+        AppLoggerModule.forRoot('ingestion-gateway', config),
         // Every database access here forks its own entity manager: no per-request context to pay for.
         MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false }),
         messagingFor(config, { outbox: true, consumes: [QueueNames.settingsForGateway, QueueNames.deliveryReplays] }),

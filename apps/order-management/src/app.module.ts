@@ -44,7 +44,7 @@ export class OrderManagementModule {
   static create(config: OrderManagementConfig) {
     @Module({
       imports: [
-        AppLoggerModule.forRoot('order-management', config.LOG_LEVEL),
+        AppLoggerModule.forRoot('order-management', config),
         MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: true }),
         messagingFor(config, { outbox: true, consumes: [QueueNames.orderIntake, QueueNames.settingsForOrderManagement, QueueNames.quotedOrders] }),
         HealthModule,

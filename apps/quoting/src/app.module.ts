@@ -16,7 +16,7 @@ export class QuotingModule {
   static create(config: QuotingConfig) {
     @Module({
       imports: [
-        AppLoggerModule.forRoot('quoting', config.LOG_LEVEL),
+        AppLoggerModule.forRoot('quoting', config),
         // Every database access here forks its own entity manager: no per-request context to pay for.
         MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: false }),
         messagingFor(config, { outbox: false, consumes: [QueueNames.settingsForQuoting, QueueNames.quoteRequests, QueueNames.quotePreviews] }),
