@@ -4,6 +4,7 @@ import type { Type } from '@nestjs/common';
 import type { z } from 'zod';
 import { loadConfig } from '../config/base-config';
 import { migrate } from '../database/migrate';
+import { backportAsyncResourceBind } from '../runtime/async-resource-bind';
 import { bootstrapHttpApp, HttpAppOptions } from './bootstrap-http-app';
 
 /** What an app is: its configuration, its schema and migrations, its module, how it serves HTTP. */
@@ -14,8 +15,12 @@ export interface ServiceDefinition<C> {
   http: (config: C) => HttpAppOptions;
 }
 
-/** Every app starts the same way: validate the environment, migrate its schema, then serve. */
+/**
+ * Every app starts the same way: validate the environment, migrate its schema, then serve (on Node 20,
+ * with `AsyncResource#bind` as later Node versions have it: runtime/async-resource-bind.ts).
+ */
 export function runService<C>(definition: ServiceDefinition<C>): void {
+  backportAsyncResourceBind();
   const start = async (): Promise<void> => {
     const config = loadConfig(definition.configSchema);
     const applied = await migrate(definition.ormOptions(config));
