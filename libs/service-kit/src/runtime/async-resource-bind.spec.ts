@@ -30,7 +30,9 @@ describe('backportAsyncResourceBind', () => {
       }
       const target = { name: 'target' };
       const passThrough = new AsyncResource('test').bind(describeCall);
-      const fixed = new AsyncResource('test').bind(describeCall, target);
+      // Node's own signature; @types/node leaves the second argument out.
+      const withThis = new AsyncResource('test') as unknown as { bind<F>(fn: F, thisArg: unknown): F };
+      const fixed = withThis.bind(describeCall, target);
       const holder = { name: 'holder', call: passThrough };
       expect(holder.call(1, 2)).toEqual([holder, 3]);
       expect(fixed(3, 4)).toEqual([target, 7]);
