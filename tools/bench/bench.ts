@@ -17,7 +17,7 @@ import { sleep } from '../send-event/http';
 import { setupTenant } from '../send-event/setup-tenant';
 import { floorAvailable, runFloor, type FloorResult } from './floor-trial';
 import { OrderEventLog, subscribe } from './order-event-log';
-import { comparison, floorHeld, floorReport, trialReport } from './report';
+import { comparison, floorHeld, floorReport, sameRateComparisons, trialReport } from './report';
 import { SCENARIOS, type BenchScenario } from './scenarios';
 import { Sender } from './sender';
 import { held, runTrial, type TrialResult } from './trial';
@@ -191,7 +191,7 @@ async function main(): Promise<number> {
       : { best: await trial(options.rate), all: [] as TrialResult[] };
     if (!options.findMax && product.best) show(product.best);
 
-    let floor: { best: FloorResult | null } | null = null;
+    let floor: { best: FloorResult | null; all: FloorResult[] } | null = null;
     if (options.floor) {
       // The floor runs alone, as the product did: idle apps would add their CPU to the floor's.
       await stopSystem();
@@ -200,7 +200,7 @@ async function main(): Promise<number> {
         return runFloor(rate, options.duration);
       };
       const showFloor = (f: FloorResult) => console.log(floorReport(f));
-      floor = options.findMax ? await search(ladder(options.findMax), floorTrial, floorHeld, showFloor) : { best: await floorTrial(options.rate) };
+      floor = options.findMax ? await search(ladder(options.findMax), floorTrial, floorHeld, showFloor) : { best: await floorTrial(options.rate), all: [] };
       if (!options.findMax && floor.best) showFloor(floor.best);
     }
 
@@ -210,7 +210,8 @@ async function main(): Promise<number> {
     if (floor?.best) {
       if (options.findMax) console.log(`highest rate held by the floor: ${floor.best.rate}/s (product at ${((100 * (product.best?.rate ?? 0)) / floor.best.rate).toFixed(0)}% of it)`);
       console.log(floorReport(floor.best));
-      if (product.best) console.log(comparison(product.best, floor.best));
+      if (options.findMax) for (const line of sameRateComparisons(product.all, floor.all)) console.log(line);
+      else if (product.best) console.log(comparison(product.best, floor.best));
     }
     console.log(`app logs: tmp/logs/${system.queuePrefix.replace(/^test-/, '')}-*.log`);
     console.log('===============================================');

@@ -40,5 +40,19 @@ export const floorHeld = (f: FloorResult): boolean => f.lost === 0 && f.e2eP99 <
 export function comparison(t: TrialResult, f: FloorResult): string {
   const product = sum(t.cpuMs) / Math.max(1, t.orders);
   const floor = sum(f.cpuMs) / Math.max(1, f.eventsInRun);
-  return `CPU per order, all processes: product ${product.toFixed(2)} ms, floor ${floor.toFixed(2)} ms: ${(product / floor).toFixed(2)} x the floor`;
+  return `CPU per order, all processes, at ${t.rate}/s: product ${product.toFixed(2)} ms, floor ${floor.toFixed(2)} ms: ${(product / floor).toFixed(2)} x the floor`;
+}
+
+/**
+ * After a search, one comparison per rate both ran, each side's last trial at that rate: CPU per
+ * order falls as the rate rises (relay passes and polls are shared by more orders), so the product's
+ * best rate against the floor's best, when they differ, would compare rates rather than pipelines.
+ */
+export function sameRateComparisons(product: TrialResult[], floor: FloorResult[]): string[] {
+  const floorAt = new Map(floor.map((f) => [f.rate, f]));
+  const productAt = new Map(product.map((t) => [t.rate, t]));
+  return [...productAt.values()].flatMap((t) => {
+    const f = floorAt.get(t.rate);
+    return f ? [comparison(t, f)] : [];
+  });
 }
