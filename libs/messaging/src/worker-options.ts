@@ -34,9 +34,12 @@ export const WORKER_OPTIONS: Record<QueueName, QueueWorkerOptions> = {
   [QueueNames.settingsForGateway]: { concurrency: 1, ...RECOVER_IN_SECONDS },
   [QueueNames.settingsForOrderManagement]: { concurrency: 1, ...RECOVER_IN_SECONDS },
   [QueueNames.settingsForQuoting]: { concurrency: 1, ...RECOVER_IN_SECONDS },
-  // Quoting is CPU work on in-memory data: a few at once keeps the event loop responsive.
-  [QueueNames.quoteRequests]: { concurrency: 8, ...RECOVER_IN_SECONDS },
-  [QueueNames.quotePreviews]: { concurrency: 8, ...RECOVER_IN_SECONDS },
+  // Quoting is CPU work on a catalogue cached in memory: running several at once overlaps nothing.
+  // Above one, BullMQ's loop asks Redis for a second job right after taking one, which on a queue
+  // that keeps up comes back empty: a wasted round trip per quote. At one, the call that completes
+  // a quote also takes the next (docs/benchmarks.md).
+  [QueueNames.quoteRequests]: { concurrency: 1, ...RECOVER_IN_SECONDS },
+  [QueueNames.quotePreviews]: { concurrency: 1, ...RECOVER_IN_SECONDS },
   [QueueNames.quotedOrders]: { concurrency: 32, ...RECOVER_IN_SECONDS },
   [QueueNames.deliveryReplays]: { concurrency: 4, ...RECOVER_IN_SECONDS },
   [QueueNames.settingsActivity]: { concurrency: 1, ...RECOVER_IN_SECONDS },
