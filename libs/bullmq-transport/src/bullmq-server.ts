@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
-import { describeError, parseJob, redisClient, redisOptions } from '@portal/messaging/consumer';
+import { closeRedis, describeError, parseJob, redisClient, redisOptions } from '@portal/messaging/consumer';
 import type { Cluster } from 'ioredis';
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job, type WorkerListener } from 'bullmq';
 import { lastValueFrom } from 'rxjs';
@@ -58,7 +58,7 @@ export class BullMqServer extends Server<BullMqServerEvents> implements CustomTr
     // connection that may never come: that one alone is closed at once.
     await Promise.all(workers.map((worker) => worker.close(!this.connected.has(worker))));
     this.connected.clear();
-    await Promise.all(this.clusters.splice(0).map((cluster) => cluster.quit().catch(() => undefined)));
+    await Promise.all(this.clusters.splice(0).map(closeRedis));
   }
 
   on<K extends keyof BullMqServerEvents>(event: K, callback: BullMqServerEvents[K]): void {

@@ -1,3 +1,4 @@
+export * from './close-redis';
 export * from './job-options';
 export * from './messaging-options';
 export * from './messaging.module';

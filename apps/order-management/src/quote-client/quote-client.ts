@@ -1,8 +1,9 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { QueueNames, QuotableOrder, QuoteResult, QuoteResultSchema } from '@portal/contracts';
-import { bullConnection, bullJob, MESSAGING_OPTIONS, MessagingOptions } from '@portal/messaging';
+import { bullConnection, bullJob, MESSAGING_OPTIONS, MessagingOptions, PRODUCER_REDIS } from '@portal/messaging';
 import { AppError } from '@portal/service-kit';
 import { Queue, QueueEvents } from 'bullmq';
+import type { Cluster, Redis } from 'ioredis';
 import type { Order } from '../entities/order.entity';
 import { toQuotable } from './quotable';
 
@@ -26,8 +27,10 @@ export class QuoteClient implements OnModuleDestroy {
   private readonly queue: Queue;
   private readonly events: QueueEvents;
 
-  constructor(@Inject(MESSAGING_OPTIONS) options: MessagingOptions) {
-    this.queue = new Queue(QueueNames.quotePreviews, { connection: bullConnection(options, 'producer'), prefix: options.prefix });
+  constructor(@Inject(MESSAGING_OPTIONS) options: MessagingOptions, @Inject(PRODUCER_REDIS) producer: Redis | Cluster) {
+    // The app's fail-fast producer connection, which the messaging module closes even between
+    // reconnect attempts; BullMQ's close of a connection of the queue's own leaves it retrying.
+    this.queue = new Queue(QueueNames.quotePreviews, { connection: producer, prefix: options.prefix });
     this.events = new QueueEvents(QueueNames.quotePreviews, { connection: bullConnection(options, 'worker'), prefix: options.prefix });
   }
 
@@ -48,8 +51,6 @@ export class QuoteClient implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    // A fail-fast producer whose Redis is (still) unreachable cannot send QUIT and has nothing to
-    // flush: that must not turn a clean shutdown into a failed one.
-    await Promise.all([this.events.close(), this.queue.close().catch(() => undefined)]);
+    await Promise.all([this.events.close(), this.queue.close()]);
   }
 }
