@@ -2,7 +2,7 @@ import { QueueNames, type QueueName } from '@portal/contracts';
 
 /** What `@Processor(queue, options)` hands to BullMQ's Worker for one queue (all required, so none is forgotten). */
 export interface QueueWorkerOptions {
-  /** Jobs one worker process runs at once: I/O bound (one transaction each), so well above the core count. */
+  /** Jobs one worker process runs at once: well above the core count where jobs wait on I/O (one transaction each), one where they are CPU work. */
   concurrency: number;
   /**
    * How long a job's lock lasts without renewal (BullMQ renews it every half of this while the
