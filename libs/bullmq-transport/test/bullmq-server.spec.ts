@@ -3,14 +3,13 @@ import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, Payload, type MicroserviceOptions } from '@nestjs/microservices';
 import { ORDER_EVENT_SCHEMAS, OrderCreatedEventSchema, orderEventsQueueName, type OrderCreatedEvent } from '@portal/contracts';
 import { DEFAULT_JOB_OPTIONS } from '@portal/messaging';
-import { orderCreatedEventForTest, testQueuePrefix } from '@portal/service-kit/testing';
+import { eventually, orderCreatedEventForTest, testQueuePrefix } from '@portal/service-kit/testing';
 import { Queue, type Job, type Worker } from 'bullmq';
 import { Observable, Subject } from 'rxjs';
 import { BullMqExceptionFilter } from '../src/bullmq-exception.filter';
 import { BullMqServer } from '../src/bullmq-server';
 import type { BullMqServerOptions } from '../src/bullmq-server-options';
 import { BullMqContext } from '../src/bullmq.context';
-import { eventually } from './eventually';
 import { deletePrefixKeys, REDIS_URL } from './prefix-keys';
 
 type Behaviour = (job: Job) => Promise<void> | Observable<void>;

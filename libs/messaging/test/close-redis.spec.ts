@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createServer, type AddressInfo, type Server } from 'node:net';
+import { eventually } from '@portal/test-database';
 import { Redis } from 'ioredis';
 import { closeRedis } from '../src/close-redis';
 import { redisOptions } from '../src/redis-options';
@@ -13,28 +14,20 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-async function until(probe: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 describe('closeRedis', () => {
   it('quits a connected client', async () => {
     const client = new Redis(redisOptions('redis://127.0.0.1:6379', 'producer'));
     await once(client, 'ready');
     await closeRedis(client);
     // QUIT answered; the server then closes the connection.
-    await until(() => client.status === 'end');
+    await eventually(() => expect(client.status).toBe('end'));
   });
 
   it('stops a fail-fast client between reconnect attempts from retrying: nothing connects once the server is back', async () => {
     const port = await closedPort();
     const client = new Redis(redisOptions(`redis://127.0.0.1:${port}`, 'producer'));
     client.on('error', () => undefined);
-    await until(() => client.status === 'reconnecting');
+    await eventually(() => expect(client.status).toBe('reconnecting'));
 
     await closeRedis(client);
 

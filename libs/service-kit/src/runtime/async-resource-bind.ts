@@ -17,8 +17,9 @@ function inScopeOf(resource: AsyncResource, fn: Bindable): Bindable {
  * a quarter of what the gateway promoted to the old generation under load; with this backport the
  * gateway spent 14 % less CPU per delivery and collected its old generation a third less often
  * (docs/benchmarks.md). Node 24 stopped changing prototypes there and Node's main branch removed
- * the property (nodejs/node#58618); this gives Node 20 the latter: the same binding to the resource's async scope, without the property,
- * which nothing in this repository or its dependencies reads. Other Node versions are left alone.
+ * the property (nodejs/node#58618); this gives Node 20 the latter: the same binding to the
+ * resource's async scope, without the property, which nothing in this repository or its
+ * dependencies reads. Other Node versions are left alone.
  */
 export function backportAsyncResourceBind(nodeVersion = process.versions.node): boolean {
   if (nodeVersion.split('.')[0] !== '20') return false;
