@@ -74,9 +74,27 @@ describe('order management while PostgreSQL or Redis is unreachable', () => {
       await redis.restore();
     }
     expect(await waitFor(async () => (await call('GET', '/ready')).status === 200)).toBe(true);
-    // Every Redis client of the app is back before it stops: bullmq 6.7's QueueEvents.close waits for
-    // an 'end' that an ioredis client between reconnect attempts never emits.
     expect(await waitFor(async () => redis.connections >= connected)).toBe(true);
+  });
+});
+
+describe('order management stopping while Redis is unreachable', () => {
+  it('stops without waiting for Redis, and leaves no client retrying', async () => {
+    const redis = await startTcpProxy({ host: '127.0.0.1', port: 6379 });
+    const service = await startServiceForTest(orderManagementService, { label: 'omstop', http: true, env: { REDIS_URL: redis.via('redis://127.0.0.1:6379') } });
+    try {
+      await redis.cut();
+      expect(await waitFor(async () => (await sendRaw(service.url ?? '', { method: 'GET', path: '/ready' })).status === 503)).toBe(true);
+      // bullmq 6.7's graceful closes (workers, QueueEvents) wait for an 'end' that an ioredis client
+      // between reconnect attempts never emits: before, the stop lasted until Redis was back.
+      const stopping = service.stop().then(() => 'stopped');
+      expect(await Promise.race([stopping, new Promise((r) => setTimeout(() => r('still stopping with Redis down'), 20_000))])).toBe('stopped');
+      await redis.restore();
+      await new Promise((r) => setTimeout(r, 3_000));
+      expect(redis.connections).toBe(0);
+    } finally {
+      await redis.close();
+    }
   });
 });
 

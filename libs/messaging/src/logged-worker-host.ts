@@ -1,8 +1,10 @@
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import type { Cluster, Redis } from 'ioredis';
 import { Histogram } from 'prom-client';
 import { describeError } from './describe-error';
+import { PRODUCER_REDIS } from './messaging-options';
 
 const jobLatency = new Histogram({
   name: 'queue_job_latency_seconds',
@@ -16,8 +18,21 @@ const jobLatency = new Histogram({
  * the failed job (and retries it), but a silent failure is invisible until someone opens the dashboard.
  * Completed jobs feed the latency histogram on /metrics.
  */
-export abstract class LoggedWorkerHost extends WorkerHost {
+export abstract class LoggedWorkerHost extends WorkerHost implements BeforeApplicationShutdown {
   protected readonly logger = new Logger(this.constructor.name);
+  // A property, not a constructor parameter, so processors keep constructors of their own.
+  @Inject(PRODUCER_REDIS) private readonly redis!: Redis | Cluster;
+
+  /**
+   * @nestjs/bullmq closes workers gracefully after this, and bullmq 6.7's graceful close waits for
+   * its connections to end, which one between reconnect attempts never does: with Redis down, the
+   * app would not stop until Redis came back. Then the worker closes at once instead: a job it holds
+   * cannot be completed without Redis anyway, and its lock lapses so a worker runs it again (every
+   * job is idempotent).
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.redis.status !== 'ready') await this.worker.close(true);
+  }
 
   @OnWorkerEvent('completed')
   onCompleted(job: Job): void {

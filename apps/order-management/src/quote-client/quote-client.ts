@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { QueueNames, QuotableOrder, QuoteResult, QuoteResultSchema } from '@portal/contracts';
-import { bullConnection, bullJob, MESSAGING_OPTIONS, MessagingOptions, PRODUCER_REDIS } from '@portal/messaging';
+import { bullJob, closeRedis, MESSAGING_OPTIONS, MessagingOptions, PRODUCER_REDIS, redisClient } from '@portal/messaging';
 import { AppError } from '@portal/service-kit';
 import { Queue, QueueEvents } from 'bullmq';
 import type { Cluster, Redis } from 'ioredis';
@@ -26,12 +26,15 @@ export interface QuoteRequest {
 export class QuoteClient implements OnModuleDestroy {
   private readonly queue: Queue;
   private readonly events: QueueEvents;
+  private readonly eventsRedis: Redis | Cluster;
 
   constructor(@Inject(MESSAGING_OPTIONS) options: MessagingOptions, @Inject(PRODUCER_REDIS) producer: Redis | Cluster) {
     // The app's fail-fast producer connection, which the messaging module closes even between
     // reconnect attempts; BullMQ's close of a connection of the queue's own leaves it retrying.
     this.queue = new Queue(QueueNames.quotePreviews, { connection: producer, prefix: options.prefix });
-    this.events = new QueueEvents(QueueNames.quotePreviews, { connection: bullConnection(options, 'worker'), prefix: options.prefix });
+    // The completions are read on a connection of our own, so a stop can close it whatever its state.
+    this.eventsRedis = redisClient(options, 'worker');
+    this.events = new QueueEvents(QueueNames.quotePreviews, { connection: this.eventsRedis, prefix: options.prefix });
   }
 
   async quote(request: QuoteRequest): Promise<QuoteResult> {
@@ -51,6 +54,19 @@ export class QuoteClient implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.all([this.events.close(), this.queue.close()]);
+    await Promise.all([this.closeEvents(), this.queue.close()]);
+  }
+
+  /**
+   * bullmq 6.7's QueueEvents.close waits for its connection's 'end', which a client between
+   * reconnect attempts (Redis down) never emits: the app would not stop until Redis came back.
+   * Awaited only on a live connection; otherwise it is only started (so its reader stops) and the
+   * connection is stopped from retrying, which leaves nothing running.
+   */
+  private async closeEvents(): Promise<void> {
+    const closing = this.events.close();
+    if (this.eventsRedis.status === 'ready') await closing;
+    else void closing.catch(() => undefined);
+    await closeRedis(this.eventsRedis);
   }
 }
