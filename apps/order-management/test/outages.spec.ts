@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/core';
 import { hashApiKey } from '@portal/service-kit';
-import { expectUnavailable, sendRaw, ServiceUnderTest, startServiceForTest, startTcpProxy, type TcpProxy } from '@portal/service-kit/testing';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { eventually, expectUnavailable, sendRaw, ServiceUnderTest, startServiceForTest, startTcpProxy, type TcpProxy } from '@portal/service-kit/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { ApiKeyView } from '../src/entities/api-key-view.entity';
 import { ClientView } from '../src/entities/client-view.entity';
@@ -73,8 +74,8 @@ describe('order management while PostgreSQL or Redis is unreachable', () => {
     } finally {
       await redis.restore();
     }
-    expect(await waitFor(async () => (await call('GET', '/ready')).status === 200)).toBe(true);
-    expect(await waitFor(async () => redis.connections >= connected)).toBe(true);
+    await eventually(async () => expect((await call('GET', '/ready')).status).toBe(200), 15_000);
+    await eventually(() => expect(redis.connections).toBeGreaterThanOrEqual(connected), 15_000);
   });
 });
 
@@ -84,25 +85,16 @@ describe('order management stopping while Redis is unreachable', () => {
     const service = await startServiceForTest(orderManagementService, { label: 'omstop', http: true, env: { REDIS_URL: redis.via('redis://127.0.0.1:6379') } });
     try {
       await redis.cut();
-      expect(await waitFor(async () => (await sendRaw(service.url ?? '', { method: 'GET', path: '/ready' })).status === 503)).toBe(true);
+      await eventually(async () => expect((await sendRaw(service.url ?? '', { method: 'GET', path: '/ready' })).status).toBe(503), 15_000);
       // bullmq 6.7's graceful closes (workers, QueueEvents) wait for an 'end' that an ioredis client
       // between reconnect attempts never emits: before, the stop lasted until Redis was back.
       const stopping = service.stop().then(() => 'stopped');
-      expect(await Promise.race([stopping, new Promise((r) => setTimeout(() => r('still stopping with Redis down'), 20_000))])).toBe('stopped');
+      expect(await Promise.race([stopping, sleep(20_000, 'still stopping with Redis down', { ref: false })])).toBe('stopped');
       await redis.restore();
-      await new Promise((r) => setTimeout(r, 3_000));
+      await sleep(3_000);
       expect(redis.connections).toBe(0);
     } finally {
       await redis.close();
     }
   });
 });
-
-async function waitFor(probe: () => Promise<boolean>, timeoutMs = 15_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await probe()) return true;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return false;
-}
